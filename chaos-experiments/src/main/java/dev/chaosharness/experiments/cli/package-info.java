@@ -1,0 +1,2 @@
+/** The {@code harness} command line and its subcommands. */
+package dev.chaosharness.experiments.cli;

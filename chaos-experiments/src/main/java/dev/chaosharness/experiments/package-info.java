@@ -1,0 +1,2 @@
+/** The chaos experiment catalog and the harness command-line app. */
+package dev.chaosharness.experiments;

@@ -1,0 +1,48 @@
+package dev.chaosharness.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HarnessCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = HarnessCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void should_print_usage_when_help_is_asked() {
+    // when
+    int exit = run("--help");
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Usage: harness").contains("--version");
+  }
+
+  @Test
+  void should_print_version_and_runtime_when_version_is_asked() {
+    // when
+    int exit = run("--version");
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("harness ").contains("Java " + Runtime.version());
+  }
+
+  @Test
+  void should_exit_2_with_one_line_when_option_is_unknown() {
+    // when
+    int exit = run("--no-such-option");
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Unknown option: '--no-such-option'");
+  }
+}

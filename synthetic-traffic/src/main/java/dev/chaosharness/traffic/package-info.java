@@ -1,0 +1,2 @@
+/** Predictable synthetic traffic: Gatling simulations, the traffic driver and production synthetics. */
+package dev.chaosharness.traffic;
