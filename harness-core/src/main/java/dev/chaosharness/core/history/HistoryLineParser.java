@@ -47,6 +47,8 @@ final class HistoryLineParser {
     lineStart = from;
     end = to;
     slot.reset();
+    lastCode = -1;
+    lastInternTo = lastInternFrom = 0;
     skipSpace();
     expect('{', null, "a JSON object starting with '{'");
     skipSpace();
@@ -118,6 +120,7 @@ final class HistoryLineParser {
   }
 
   private String unknownName;
+  private int lastCode = -1;
 
   /** Reads a field name; returns its index in FIELDS, or -1 (then unknownName holds it). */
   private int fieldCode() throws LineProblem {
@@ -126,14 +129,29 @@ final class HistoryLineParser {
     }
     readString(null);
     int len = valueTo - valueFrom;
+    int expected = lastCode + 1;
+    if (expected < FIELD_BYTES.length && same(FIELD_BYTES[expected], len)) {
+      return lastCode = expected;
+    }
     for (int i = 0; i < FIELD_BYTES.length; i++) {
-      byte[] f = FIELD_BYTES[i];
-      if (f.length == len && java.util.Arrays.equals(f, 0, len, valueBuf, valueFrom, valueTo)) {
-        return i;
+      if (same(FIELD_BYTES[i], len)) {
+        return lastCode = i;
       }
     }
     unknownName = new String(valueBuf, valueFrom, len, StandardCharsets.UTF_8);
     return -1;
+  }
+
+  private boolean same(byte[] field, int len) {
+    if (field.length != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (field[i] != valueBuf[valueFrom + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String fieldName() throws LineProblem {
@@ -152,12 +170,31 @@ final class HistoryLineParser {
     if (valueTo == valueFrom) {
       throw new LineProblem(name, "must not be empty");
     }
-    return strings.intern(valueBuf, valueFrom, valueTo);
+    int len = valueTo - valueFrom;
+    if (valueBuf == buf && len == lastInternTo - lastInternFrom
+        && java.util.Arrays.equals(buf, lastInternFrom, lastInternTo, buf, valueFrom, valueTo)) {
+      return lastInternId;
+    }
+    int id = strings.intern(valueBuf, valueFrom, valueTo);
+    if (valueBuf == buf) {
+      lastInternFrom = valueFrom;
+      lastInternTo = valueTo;
+      lastInternId = id;
+    }
+    return id;
   }
+
+  private int lastInternFrom;
+  private int lastInternTo;
+  private int lastInternId = -1;
 
   private void uuid(String name) throws LineProblem {
     if (peek() != '"') {
       throw new LineProblem(name, "expected a UUID string, but was " + valueText());
+    }
+    if (pos + 37 < end && buf[pos + 37] == '"' && Uuids.parse(buf, pos + 1, pos + 37, uuid)) {
+      pos += 38;
+      return;
     }
     readString(name);
     if (!Uuids.parse(valueBuf, valueFrom, valueTo, uuid)) {

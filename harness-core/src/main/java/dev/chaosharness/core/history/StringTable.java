@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class StringTable {
 
   private String[] strings = new String[64];
+  private byte[][] bytes = new byte[64][]; // ASCII bytes of each string, null when not ASCII
   private int[] slots = new int[128]; // id + 1, 0 = empty
   private int size;
 
@@ -59,35 +60,35 @@ final class StringTable {
     int mask = slots.length - 1;
     int slot = mix(hash) & mask;
     for (; slots[slot] != 0; slot = (slot + 1) & mask) {
-      if (sameAscii(strings[slots[slot] - 1], buf, from, to)) {
+      byte[] known = bytes[slots[slot] - 1];
+      if (known != null && Arrays.equals(known, 0, known.length, buf, from, to)) {
         return slots[slot] - 1;
       }
     }
     return add(new String(buf, from, to - from, StandardCharsets.ISO_8859_1), slot);
   }
 
-  private static boolean sameAscii(String s, byte[] buf, int from, int to) {
-    if (s.length() != to - from) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i - from) != buf[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private int add(String value, int slot) {
     if (size == strings.length) {
       strings = Arrays.copyOf(strings, size * 2);
+      bytes = Arrays.copyOf(bytes, size * 2);
     }
     strings[size] = value;
+    bytes[size] = ascii(value) ? value.getBytes(StandardCharsets.US_ASCII) : null;
     slots[slot] = ++size;
     if (size * 2 > slots.length) {
       rehash();
     }
     return size - 1;
+  }
+
+  private static boolean ascii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void rehash() {
@@ -108,11 +109,11 @@ final class StringTable {
 
   /** Estimates the bytes held: the tables plus each string (header, array, chars). */
   long estimatedBytes() {
-    long bytes = 16L + strings.length * 4L + 16L + slots.length * 4L;
+    long total = 16L + strings.length * 8L + 16L + bytes.length * 8L + 16L + slots.length * 4L;
     for (int i = 0; i < size; i++) {
-      bytes += 24 + 16 + align(strings[i].length());
+      total += 24 + 2 * (16 + align(strings[i].length()));
     }
-    return bytes;
+    return total;
   }
 
   private static long align(int n) {

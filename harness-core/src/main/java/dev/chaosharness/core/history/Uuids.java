@@ -16,38 +16,42 @@ final class Uuids {
         || buf[from + 18] != '-' || buf[from + 23] != '-') {
       return false;
     }
-    long hi = 0;
-    long lo = 0;
-    for (int i = 0; i < 36; i++) {
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        continue;
-      }
-      int nibble = nibble(buf[from + i]);
-      if (nibble < 0) {
-        return false;
-      }
-      if (i < 19) {
-        hi = hi << 4 | nibble;
-      } else {
-        lo = lo << 4 | nibble;
-      }
+    long a = hex(buf, from, 8);
+    long b = hex(buf, from + 9, 4);
+    long c = hex(buf, from + 14, 4);
+    long d = hex(buf, from + 19, 4);
+    long e = hex(buf, from + 24, 12);
+    if ((a | b | c | d | e) < 0) {
+      return false;
     }
-    into[0] = hi;
-    into[1] = lo;
+    into[0] = a << 32 | b << 16 | c;
+    into[1] = d << 48 | e;
     return true;
   }
 
-  private static int nibble(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
+  /** Returns the value of {@code count} hex digits, or a negative number when one is not hex. */
+  private static long hex(byte[] buf, int from, int count) {
+    long value = 0;
+    int bad = 0;
+    for (int i = from; i < from + count; i++) {
+      int nibble = NIBBLE[buf[i] & 0xFF];
+      bad |= nibble;
+      value = value << 4 | (nibble & 0xF);
     }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
+    return bad < 0 ? -1 : value;
+  }
+
+  private static final int[] NIBBLE = new int[256];
+
+  static {
+    java.util.Arrays.fill(NIBBLE, -1);
+    for (int i = 0; i < 10; i++) {
+      NIBBLE['0' + i] = i;
     }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
+    for (int i = 0; i < 6; i++) {
+      NIBBLE['a' + i] = 10 + i;
+      NIBBLE['A' + i] = 10 + i;
     }
-    return -1;
   }
 
   static void append(StringBuilder out, long hi, long lo) {

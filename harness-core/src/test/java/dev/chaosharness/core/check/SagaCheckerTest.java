@@ -18,7 +18,7 @@ class SagaCheckerTest {
   private final SagaHistoryBuilder b = new SagaHistoryBuilder();
 
   static SagaSpec sample() {
-    try (InputStream in = SagaCheckerTest.class.getResourceAsStream("/sample-saga.yaml")) {
+    try (InputStream in = SagaSpec.class.getResourceAsStream("sample-saga.yaml")) {
       return SagaSpec.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "sample-saga.yaml");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
