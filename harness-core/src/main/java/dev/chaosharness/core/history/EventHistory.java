@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public final class EventHistory {
 
-  private final StringTable strings = new StringTable();
+  private final StringTable strings;
   private int size;
   private int[] topic;
   private int[] partition;
@@ -50,6 +50,7 @@ public final class EventHistory {
     if (expectedEvents < 0) {
       throw new IllegalArgumentException("expectedEvents must be >= 0, but was " + expectedEvents);
     }
+    strings = new StringTable(expectedEvents / 4);
     allocate(Math.max(16, expectedEvents));
   }
 

@@ -252,22 +252,21 @@ final class HistoryLineParser {
   }
 
   private void readString(String name) throws LineProblem {
-    int start = ++pos;
-    while (pos < end) {
-      byte b = buf[pos];
-      if (b == '"') {
-        valueBuf = buf;
-        valueFrom = start;
-        valueTo = pos++;
-        return;
-      }
-      if (b == '\\') {
-        readEscaped(start, name);
-        return;
-      }
-      pos++;
+    int start = pos + 1;
+    int p = Bytes.indexOfQuoteOrBackslash(buf, start, end);
+    if (p < 0) {
+      pos = end;
+      throw new LineProblem(name, "unterminated string");
     }
-    throw new LineProblem(name, "unterminated string");
+    if (buf[p] == '"') {
+      valueBuf = buf;
+      valueFrom = start;
+      valueTo = p;
+      pos = p + 1;
+      return;
+    }
+    pos = p;
+    readEscaped(start, name);
   }
 
   private void readEscaped(int start, String name) throws LineProblem {

@@ -99,7 +99,7 @@ public final class HistoryReader {
         }
         filled += n;
         int start = 0;
-        for (int i = indexOf(buf, start, filled); i >= 0; i = indexOf(buf, start, filled)) {
+        for (int i = Bytes.indexOfNewline(buf, start, filled); i >= 0; i = Bytes.indexOfNewline(buf, start, filled)) {
           lineNumber++;
           emit(sink, buf, start, i, lineNumber);
           start = i + 1;
@@ -131,14 +131,5 @@ public final class HistoryReader {
         return;
       }
     }
-  }
-
-  private static int indexOf(byte[] buf, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -9,10 +9,17 @@ import java.util.Arrays;
  */
 final class StringTable {
 
-  private String[] strings = new String[64];
-  private byte[][] bytes = new byte[64][]; // ASCII bytes of each string, null when not ASCII
-  private int[] slots = new int[128]; // id + 1, 0 = empty
+  private String[] strings;
+  private byte[][] bytes; // ASCII bytes of each string, null when not ASCII
+  private int[] slots; // id + 1, 0 = empty
   private int size;
+
+  StringTable(int expectedStrings) {
+    int capacity = Math.max(64, expectedStrings);
+    strings = new String[capacity];
+    bytes = new byte[capacity][];
+    slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+  }
 
   int size() {
     return size;
