@@ -55,8 +55,8 @@ final class KafkaServerProperties {
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
-    props.put("broker.session.timeout.ms", "1500");
-    props.put("broker.heartbeat.interval.ms", "300");
+    props.put("broker.session.timeout.ms", "2000");
+    props.put("broker.heartbeat.interval.ms", "500");
     props.put("controller.quorum.election.timeout.ms", "500");
     props.put("controller.quorum.fetch.timeout.ms", "1000");
     props.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
