@@ -102,7 +102,6 @@ public final class KafkaBroker implements AutoCloseable {
     KafkaReadinessProbe probe = new KafkaReadinessProbe(Ports.hostPort(direct));
     ProcessSpec spec = ProcessSpec.javaMain("kafka", "kafka.Kafka", config.workDir())
         .jvmOption("-Xmx" + config.maxHeap())
-        .jvmOption("-XX:TieredStopAtLevel=4")
         .jvmOption("-Dlogback.configurationFile=" + home.resolve("logback.xml"))
         .jvmOption("-Dlog4j2.level=WARN")
         .arg(properties.toString())
