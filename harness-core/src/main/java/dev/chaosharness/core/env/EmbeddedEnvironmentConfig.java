@@ -32,7 +32,8 @@ public final class EmbeddedEnvironmentConfig {
 
   private EmbeddedEnvironmentConfig(Builder b) {
     this.topology = b.topology;
-    this.workDir = b.workDir != null ? b.workDir : Path.of("target", "harness", runId(b.clock));
+    this.workDir = (b.workDir != null ? b.workDir : Path.of("target", "harness", runId(b.clock)))
+        .toAbsolutePath().normalize();
     this.router = b.router;
     this.traceEndpoint = b.traceEndpoint;
     this.proxyApiUrl = b.proxyApiUrl;

@@ -1,13 +1,9 @@
 package dev.chaosharness.core.env;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +93,8 @@ public final class KafkaBroker implements AutoCloseable {
       throw new ComponentFailedException("kafka", "could not write its configuration under "
           + home + ": " + e.getMessage(), logFile, e);
     }
-    format(properties, logFile);
-    KafkaReadinessProbe probe = new KafkaReadinessProbe(Ports.hostPort(direct));
+    KafkaStorage.format(home.resolve("data"), properties, logFile);
+    KafkaReadinessProbe probe = new KafkaReadinessProbe(direct);
     ProcessSpec spec = ProcessSpec.javaMain("kafka", "kafka.Kafka", config.workDir())
         .jvmOption("-Xmx" + config.maxHeap())
         .jvmOption("-Dlogback.configurationFile=" + home.resolve("logback.xml"))
@@ -110,27 +105,6 @@ public final class KafkaBroker implements AutoCloseable {
         .readiness(probe)
         .build();
     return new KafkaBroker(config, supervisor.start(spec), direct, linkAddresses, probe);
-  }
-
-  private static void format(Path properties, Path logFile) {
-    String clusterId = Uuid.randomUuid().toString();
-    try (PrintStream out = new PrintStream(Files.newOutputStream(logFile,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
-      out.println("=== harness: formatting storage, cluster id " + clusterId);
-      int exit = kafka.tools.StorageTool.execute(
-          new String[] {"format", "-t", clusterId, "-c", properties.toString()}, out);
-      if (exit != 0) {
-        throw new ComponentFailedException("kafka", "storage format failed with exit code "
-            + exit, logFile);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the Kafka log " + logFile, e);
-    } catch (RuntimeException e) {
-      if (e instanceof ComponentFailedException) {
-        throw e;
-      }
-      throw new ComponentFailedException("kafka", "storage format failed: " + e, logFile, e);
-    }
   }
 
   /** Waits until the broker serves requests (timeout from the config); returns how long. */

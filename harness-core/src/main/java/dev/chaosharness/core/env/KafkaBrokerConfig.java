@@ -20,7 +20,7 @@ public final class KafkaBrokerConfig {
   private final Duration startTimeout;
 
   private KafkaBrokerConfig(Builder builder) {
-    this.workDir = builder.workDir;
+    this.workDir = builder.workDir.toAbsolutePath().normalize();
     this.links = List.copyOf(builder.links);
     this.maxHeap = builder.maxHeap;
     this.startTimeout = builder.startTimeout;

@@ -1,5 +1,6 @@
 package dev.chaosharness.core.env;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,14 +15,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class KafkaReadinessProbe implements ReadinessProbe, AutoCloseable {
 
   private final String bootstrap;
+  private final ReadinessProbe tcp;
   private Admin admin;
 
-  KafkaReadinessProbe(String bootstrap) {
-    this.bootstrap = bootstrap;
+  KafkaReadinessProbe(InetSocketAddress address) {
+    this.bootstrap = Ports.hostPort(address);
+    this.tcp = ReadinessProbe.tcp(address);
   }
 
   @Override
   public Result probe() {
+    Result listening = tcp.probe(); // no admin client (and its warnings) before the port opens
+    if (!listening.ready()) {
+      return listening;
+    }
     try {
       int nodes = admin().describeCluster().nodes().get(1, TimeUnit.SECONDS).size();
       return nodes > 0

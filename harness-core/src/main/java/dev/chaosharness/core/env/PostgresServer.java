@@ -3,7 +3,10 @@ package dev.chaosharness.core.env;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,6 +76,7 @@ public final class PostgresServer implements AutoCloseable {
    */
   public static PostgresServer launch(ProcessSupervisor supervisor, Path workDir) {
     Path home = PostgresBinaries.home();
+    workDir = workDir.toAbsolutePath().normalize();
     Path dir = workDir.resolve("postgres");
     Path data = dir.resolve("data");
     Path log = workDir.resolve("logs").resolve("postgres.log");
@@ -97,12 +101,37 @@ public final class PostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(log.getParent());
       Files.createDirectories(dir);
-      Path pwfile = dir.resolve("superuser.pw");
-      Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
-      List<String> command = new ArrayList<>(userNamespace());
-      command.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", data.toString(),
-          "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8",
-          "--locale=C", "--no-sync", "--no-instructions"));
+      Path template = template(home, log);
+      try (var paths = Files.walk(template)) {
+        for (Path source : paths.toList()) {
+          Files.copy(source, data.resolve(template.relativize(source).toString()),
+              StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new ComponentFailedException("postgres", "could not prepare its data folder "
+          + data + ": " + e.getMessage(), log, e);
+    }
+  }
+
+  /**
+   * An initdb'd data folder, made once per machine and binaries version and copied for each
+   * server (copying is much faster than initdb on a busy machine).
+   */
+  private static synchronized Path template(Path home, Path log) throws IOException {
+    Path template = home.resolveSibling(home.getFileName() + "-data-template");
+    if (Files.exists(template.resolve("PG_VERSION"))) {
+      return template;
+    }
+    Path staging = Files.createTempDirectory(home.getParent(), "postgres-initdb-");
+    Path data = staging.resolve("data");
+    Path pwfile = staging.resolve("superuser.pw");
+    Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
+    List<String> command = new ArrayList<>(userNamespace());
+    command.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", data.toString(),
+        "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8",
+        "--locale=C", "--no-sync", "--no-instructions"));
+    try {
       Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       if (!initdb.waitFor(60, TimeUnit.SECONDS)) {
@@ -114,13 +143,20 @@ public final class PostgresServer implements AutoCloseable {
             + initdb.exitValue() + " (as root it needs user namespaces: 'unshare --user' must "
             + "work)", log);
       }
-    } catch (IOException e) {
-      throw new ComponentFailedException("postgres", "could not run initdb: " + e.getMessage(),
-          log, e);
+      Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+      // another JVM made the template first; use theirs
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ComponentFailedException("postgres", "was interrupted during initdb", log, e);
+    } catch (IOException e) {
+      if (!Files.exists(template.resolve("PG_VERSION"))) {
+        throw e;
+      }
+    } finally {
+      PostgresBinaries.deleteTree(staging);
     }
+    return template;
   }
 
   private static List<String> userNamespace() {

@@ -53,6 +53,8 @@ public record ProcessSpec(
     }
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
+    workingDir = workingDir.toAbsolutePath().normalize();
+    logFile = logFile.toAbsolutePath().normalize();
   }
 
   /** Starts a builder for an arbitrary command; logs go to {@code <workDir>/logs/<name>.log}. */
