@@ -102,7 +102,7 @@ final class UpCommand implements Callable<Integer> {
       }
       return sample;
     } catch (InvalidFileException e) {
-      throw new UserError(e.getMessage(), e);
+      throw oneLine(e);
     }
   }
 
@@ -122,8 +122,18 @@ final class UpCommand implements Callable<Integer> {
       defects.forEach(builder::defects);
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw new UserError("bad option: " + e.getMessage(), e);
+      throw oneLine(new IllegalArgumentException("bad option: " + e.getMessage(), e));
     }
+  }
+
+  /**
+   * The error shown as one line: the parser's own messages stay out of the line but in the
+   * stack trace ({@code HARNESS_DEBUG=1}) as a suppressed exception.
+   */
+  private static UserError oneLine(RuntimeException e) {
+    UserError error = new UserError(e.getMessage());
+    error.addSuppressed(e);
+    return error;
   }
 
   private static void print(PrintWriter out, Component component) {
