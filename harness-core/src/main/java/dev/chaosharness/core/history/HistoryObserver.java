@@ -119,6 +119,7 @@ public final class HistoryObserver implements AutoCloseable {
   }
 
   private void run() {
+    RuntimeException failure = null;
     try {
       Map<TopicPartition, Long> end = null;
       Instant deadline = null;
@@ -141,14 +142,21 @@ public final class HistoryObserver implements AutoCloseable {
       if (!abort) {
         consumer.commitSync(Duration.ofSeconds(10));
       }
-      done.complete(history);
     } catch (RuntimeException e) {
-      done.completeExceptionally(e);
-    } finally {
+      failure = e;
+    }
+    try {
       consumer.close(Duration.ofSeconds(5));
       if (writer != null) {
-        writer.close();
+        writer.close(); // flushed before stop() returns, so the file is complete when the history is
       }
+    } catch (RuntimeException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      done.completeExceptionally(failure);
+    } else {
+      done.complete(history);
     }
   }
 
