@@ -3,6 +3,7 @@ package dev.chaosharness.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosharness.core.env.ComponentFailedException;
 import dev.chaosharness.core.env.KafkaBroker;
 import dev.chaosharness.core.env.KafkaBrokerConfig;
 import dev.chaosharness.core.env.PassThroughLinkRouter;
@@ -39,8 +40,20 @@ class HistoryObserverTest {
   static void start() {
     supervisor = new ProcessSupervisor();
     router = new PassThroughLinkRouter();
-    broker = KafkaBroker.launch(supervisor, KafkaBrokerConfig.builder(workDir).build(), router);
-    broker.awaitReady();
+    for (int attempt = 1; broker == null; attempt++) {
+      // a free port chosen at launch can be taken by another process on a shared machine: one retry
+      KafkaBroker launched = KafkaBroker.launch(supervisor,
+          KafkaBrokerConfig.builder(workDir.resolve("attempt-" + attempt)).build(), router);
+      try {
+        launched.awaitReady();
+        broker = launched;
+      } catch (ComponentFailedException e) {
+        launched.close();
+        if (attempt == 2) {
+          throw e;
+        }
+      }
+    }
     broker.createTopics(TOPICS, 3);
   }
 
