@@ -106,11 +106,16 @@ final class Pipe {
 
   /** Closes the target once the queued data is written and {@code delayNanos} have passed. */
   void closeAfterDrain(long delayNanos) {
+    requestClose(delayNanos);
+    drain();
+  }
+
+  /** Marks the pipe to close once drained, without draining now (for toxics mid-chunk). */
+  void requestClose(long delayNanos) {
     if (!closing) {
       closing = true;
       closeAtNanos = System.nanoTime() + delayNanos;
     }
-    drain();
   }
 
   private void drain() {

@@ -90,7 +90,7 @@ final class ToxicEffects {
       out.add(chunk);
     }
     if (state.bytesPassed >= limit) {
-      pipe.closeAfterDrain(0);
+      pipe.requestClose(0);
     }
     return out;
   }
