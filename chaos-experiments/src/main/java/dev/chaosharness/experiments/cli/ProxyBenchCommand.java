@@ -55,8 +55,8 @@ final class ProxyBenchCommand implements Callable<Integer> {
         FaultProxy faultProxy = FaultProxy.start(FaultProxyConfig.builder().seed(1).build())) {
       ToxiproxyClient client = new ToxiproxyClient(faultProxy.apiAddress().getHostString(), faultProxy.apiAddress().getPort());
       Proxy proxy = client.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + load.port());
-      int proxied = Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
-      throughput(load.port(), proxied);
+      int proxied = port(proxy);
+      throughput(load.sinkPort(), port(client.createProxy("bench-sink", "127.0.0.1:0", "127.0.0.1:" + load.sinkPort())));
       latency(load.port(), proxied);
       latencyToxic(load.port(), proxied, proxy);
       concurrent(load.port(), proxied);
@@ -66,9 +66,13 @@ final class ProxyBenchCommand implements Callable<Integer> {
     return missed.isEmpty() ? 0 : HarnessCommand.EXIT_FAILED;
   }
 
+  private static int port(Proxy proxy) {
+    return Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
+  }
+
   private void throughput(int direct, int proxied) throws Exception {
     long bytes = megabytes * 1_000_000L;
-    progress("throughput: streaming " + megabytes + " MB through an echo, direct then proxied");
+    progress("throughput: streaming " + megabytes + " MB one way to a sink, direct then proxied");
     ProxyBenchLoad.throughput(direct, bytes / 4);
     double directRate = ProxyBenchLoad.throughput(direct, bytes);
     ProxyBenchLoad.throughput(proxied, bytes / 4);

@@ -1,6 +1,11 @@
 package dev.chaosharness.experiments.cli;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import java.nio.ByteBuffer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,7 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -24,8 +28,21 @@ final class ProxyBenchLoad implements AutoCloseable {
 
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel server;
+  private final Channel sink;
 
   ProxyBenchLoad() {
+    sink = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(new Sink());
+          }
+        })
+        .bind(new InetSocketAddress("127.0.0.1", 0))
+        .syncUninterruptibly()
+        .channel();
     server = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -41,38 +58,31 @@ final class ProxyBenchLoad implements AutoCloseable {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
-  /** Streams {@code bytes} through an echo connection; returns bytes per second of the round trip. */
-  static double throughput(int port, long bytes) throws Exception {
-    try (Socket socket = connect(port)) {
-      socket.setSendBufferSize(1 << 20);
-      socket.setReceiveBufferSize(1 << 20);
-      long start = System.nanoTime();
-      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> write(socket, bytes));
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[256 * 1024];
-      long read = 0;
-      while (read < bytes) {
-        int n = in.read(buffer);
-        if (n < 0) {
-          throw new IOException("echo closed after " + read + " of " + bytes + " bytes");
-        }
-        read += n;
-      }
-      writer.get(10, TimeUnit.SECONDS);
-      return bytes / ((System.nanoTime() - start) / 1e9);
-    }
+  int sinkPort() {
+    return ((InetSocketAddress) sink.localAddress()).getPort();
   }
 
-  private static void write(Socket socket, long bytes) {
-    try {
-      OutputStream out = socket.getOutputStream();
-      byte[] buffer = new byte[256 * 1024];
-      for (long sent = 0; sent < bytes; sent += buffer.length) {
-        out.write(buffer, 0, (int) Math.min(buffer.length, bytes - sent));
+  /**
+   * Streams {@code bytes} one way to the sink (an 8-byte length, then the data) and waits for its
+   * one-byte receipt; returns bytes per second.
+   */
+  static double throughput(int port, long bytes) throws IOException {
+    try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+      ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+      long start = System.nanoTime();
+      ByteBuffer header = ByteBuffer.allocate(8).putLong(0, bytes);
+      while (header.hasRemaining()) {
+        channel.write(header);
       }
-      out.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing the throughput stream failed", e);
+      for (long sent = 0; sent < bytes; ) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), bytes - sent));
+        sent += channel.write(buffer);
+      }
+      ByteBuffer receipt = ByteBuffer.allocate(1);
+      if (channel.read(receipt) != 1) {
+        throw new IOException("the sink closed before acknowledging " + bytes + " bytes");
+      }
+      return bytes / ((System.nanoTime() - start) / 1e9);
     }
   }
 
@@ -113,8 +123,47 @@ final class ProxyBenchLoad implements AutoCloseable {
 
   @Override
   public void close() {
+    sink.close().syncUninterruptibly();
     server.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** Discards a length-prefixed stream and answers one byte when it has all of it. */
+  private static final class Sink extends ChannelInboundHandlerAdapter {
+
+    private final ByteBuf header = Unpooled.buffer(8);
+    private long remaining = -1;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf data = (ByteBuf) msg;
+      try {
+        while (data.isReadable()) {
+          if (remaining < 0) {
+            header.writeBytes(data, Math.min(header.writableBytes(), data.readableBytes()));
+            if (header.writableBytes() == 0) {
+              remaining = header.readLong();
+              header.clear();
+            }
+          } else {
+            int take = (int) Math.min(remaining, data.readableBytes());
+            data.skipBytes(take);
+            remaining -= take;
+          }
+          if (remaining == 0) {
+            remaining = -1;
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1}));
+          }
+        }
+      } finally {
+        data.release();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
   }
 
   /** Echoes every byte, pausing reads while the peer is slow. */

@@ -47,11 +47,11 @@ public final class FaultProxy implements AutoCloseable {
 
   private FaultProxy(FaultProxyConfig config) {
     this.seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
-    this.dataGroup = new MultiThreadIoEventLoopGroup(
-        config.ioThreads(), new DefaultThreadFactory("fault-proxy-io", true), NioIoHandler.newFactory());
+    Transport transport = Transport.select(config.nativeTransport());
+    this.dataGroup = transport.group(config.ioThreads(), new DefaultThreadFactory("fault-proxy-io", true));
     this.controlGroup = new MultiThreadIoEventLoopGroup(
         1, new DefaultThreadFactory("fault-proxy-api", true), NioIoHandler.newFactory());
-    ProxyRuntime runtime = new ProxyRuntime(dataGroup, controlGroup.next(), seed, LOG);
+    ProxyRuntime runtime = new ProxyRuntime(dataGroup, transport, controlGroup.next(), seed, LOG);
     this.registry = new ProxyRegistry(runtime, config.host());
     ApiHandler handler = new ApiHandler(registry, runtime);
     try {
@@ -72,7 +72,7 @@ public final class FaultProxy implements AutoCloseable {
       throw new IllegalStateException("Fault proxy API could not listen on " + config.host() + ":"
           + config.port() + ": " + e.getMessage() + "; choose another --port (0 picks a free one)", e);
     }
-    LOG.info("Fault proxy API listening on {} (seed {})", apiUrl(), seed);
+    LOG.info("Fault proxy API listening on {} (seed {}, {} transport)", apiUrl(), seed, transport.name());
   }
 
   /** Starts a fault proxy; the API is listening when this returns. */

@@ -18,8 +18,10 @@ public final class FaultProxyConfig {
   private final int port;
   private final OptionalLong seed;
   private final int ioThreads;
+  private final boolean nativeTransport;
 
   private FaultProxyConfig(Builder builder) {
+    this.nativeTransport = builder.nativeTransport;
     this.host = builder.host;
     this.port = builder.port;
     this.seed = builder.seed;
@@ -56,6 +58,11 @@ public final class FaultProxyConfig {
     return ioThreads;
   }
 
+  /** Returns whether the native epoll transport is used where available (default true). */
+  public boolean nativeTransport() {
+    return nativeTransport;
+  }
+
   /** Builds a {@link FaultProxyConfig}; each setter validates at once and echoes a bad value. */
   public static final class Builder {
 
@@ -64,7 +71,15 @@ public final class FaultProxyConfig {
     private OptionalLong seed = OptionalLong.empty();
     private int ioThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    private boolean nativeTransport = true;
+
     private Builder() {}
+
+    /** Uses native epoll where available (default true); false forces Java NIO. */
+    public Builder nativeTransport(boolean nativeTransport) {
+      this.nativeTransport = nativeTransport;
+      return this;
+    }
 
     /** Sets the host the API binds to (default 127.0.0.1). */
     public Builder host(String host) {

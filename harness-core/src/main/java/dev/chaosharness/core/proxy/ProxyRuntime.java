@@ -8,4 +8,4 @@ import org.slf4j.Logger;
  * What every proxy of one server shares: the data-plane event loops, the control executor (API
  * requests and lease expiry run there, one at a time), the seed and the logger.
  */
-record ProxyRuntime(EventLoopGroup group, EventExecutor control, long seed, Logger log) {}
+record ProxyRuntime(EventLoopGroup group, Transport transport, EventExecutor control, long seed, Logger log) {}

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ final class TcpProxy {
     InetSocketAddress wanted = Address.parse("listen", listen);
     ChannelFuture bound = new ServerBootstrap()
         .group(runtime.group())
-        .channel(NioServerSocketChannel.class)
+        .channel(runtime.transport().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -97,7 +96,9 @@ final class TcpProxy {
         .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       Throwable cause = bound.cause();
-      int status = cause instanceof BindException ? 409 : 500;
+      boolean inUse = cause instanceof BindException
+          || String.valueOf(cause.getMessage()).contains("Address already in use");
+      int status = inUse ? 409 : 500;
       throw new ApiError(status, "listen " + listen + " for proxy '" + name + "' failed: "
           + cause.getMessage() + "; choose another listen address or port 0 for a free one", cause);
     }
