@@ -58,6 +58,11 @@ final class ProxyCommand implements Callable<Integer> {
       stop.await();
     } finally {
       proxy.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook is running
+      }
     }
     return 0;
   }

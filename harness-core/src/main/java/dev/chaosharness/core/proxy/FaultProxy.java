@@ -2,6 +2,7 @@ package dev.chaosharness.core.proxy;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -54,24 +55,24 @@ public final class FaultProxy implements AutoCloseable {
     ProxyRuntime runtime = new ProxyRuntime(dataGroup, transport, controlGroup.next(), seed, LOG);
     this.registry = new ProxyRegistry(runtime, config.host());
     ApiHandler handler = new ApiHandler(registry, runtime);
-    try {
-      this.api = new ServerBootstrap()
-          .group(controlGroup)
-          .channel(NioServerSocketChannel.class)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel channel) {
-              channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
-            }
-          })
-          .bind(new InetSocketAddress(config.host(), config.port()))
-          .syncUninterruptibly()
-          .channel();
-    } catch (RuntimeException e) {
+    ChannelFuture bound = new ServerBootstrap()
+        .group(controlGroup)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
+          }
+        })
+        .bind(new InetSocketAddress(config.host(), config.port()))
+        .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
       shutdownGroups();
       throw new IllegalStateException("Fault proxy API could not listen on " + config.host() + ":"
-          + config.port() + ": " + e.getMessage() + "; choose another --port (0 picks a free one)", e);
+          + config.port() + ": " + bound.cause().getMessage() + "; choose another --port (0 picks a free one)",
+          bound.cause());
     }
+    this.api = bound.channel();
     LOG.info("Fault proxy API listening on {} (seed {}, {} transport)", apiUrl(), seed, transport.name());
   }
 
