@@ -90,6 +90,44 @@ class ToxiproxyClientCompatibilityTest {
   }
 
   @Test
+  void should_cut_live_connections_when_disabled() throws IOException {
+    // given
+    Proxy proxy = client.createProxy("cut", "127.0.0.1:0", echo.address());
+    try (var socket = Sockets.connect(proxy.getListen())) {
+      Sockets.roundTripMillis(socket, new byte[] {1});
+
+      // when
+      proxy.disable();
+
+      // then
+      assertThat(readOrReset(socket)).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void should_drop_live_connections_when_the_upstream_changes() throws IOException {
+    // given
+    Proxy proxy = client.createProxy("moved", "127.0.0.1:0", echo.address());
+    try (var socket = Sockets.connect(proxy.getListen()); EchoServer other = new EchoServer()) {
+      Sockets.roundTripMillis(socket, new byte[] {1});
+
+      // when
+      proxy.setUpstream(other.address());
+
+      // then
+      assertThat(readOrReset(socket)).isEqualTo(-1);
+    }
+  }
+
+  private static int readOrReset(java.net.Socket socket) throws IOException {
+    try {
+      return socket.getInputStream().read();
+    } catch (java.net.SocketException e) {
+      return -1;
+    }
+  }
+
+  @Test
   void should_create_read_update_and_remove_every_toxic_type_when_driven_by_the_client() throws IOException {
     // given
     Proxy proxy = client.createProxy("kafka", "127.0.0.1:0", echo.address());
