@@ -26,6 +26,8 @@ final class AcceptHandler extends ChannelInboundHandlerAdapter {
         .channel(proxy.runtime().transport().socketChannel())
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECEIVE)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
         .handler(new ChannelInboundHandlerAdapter())
         .connect(proxy.upstreamAddress())

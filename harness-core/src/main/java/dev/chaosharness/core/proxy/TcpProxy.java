@@ -86,6 +86,8 @@ final class TcpProxy {
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, Tuning.RECEIVE)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.WATER_MARK)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
