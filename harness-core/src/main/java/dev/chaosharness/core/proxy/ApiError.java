@@ -34,16 +34,12 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, "missing required field: " + field);
   }
 
-  static ApiError proxyNotFound(String name) {
-    return new ApiError(404, "proxy not found: " + name);
-  }
-
   static ApiError proxyExists(String name) {
     return new ApiError(409, "proxy already exists: " + name);
   }
 
-  static ApiError toxicNotFound(String name) {
-    return new ApiError(404, "toxic not found: " + name);
+  static ApiError toxicNotFound(String name, java.util.List<String> known) {
+    return new ApiError(404, "toxic not found: " + name + "; known toxics: " + known);
   }
 
   static ApiError toxicExists(String name) {

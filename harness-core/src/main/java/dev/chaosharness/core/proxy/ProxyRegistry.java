@@ -32,7 +32,7 @@ final class ProxyRegistry {
   synchronized TcpProxy get(String name) {
     TcpProxy proxy = proxies.get(name);
     if (proxy == null) {
-      throw ApiError.proxyNotFound(name);
+      throw new ApiError(404, "proxy not found: " + name + "; known proxies: " + proxies.keySet());
     }
     return proxy;
   }

@@ -144,7 +144,7 @@ final class TcpProxy {
 
   synchronized Toxic toxic(String toxicName) {
     return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst()
-        .orElseThrow(() -> ApiError.toxicNotFound(toxicName));
+        .orElseThrow(() -> ApiError.toxicNotFound(toxicName, toxics.stream().map(Toxic::name).toList()));
   }
 
   synchronized void addToxic(Toxic toxic) {

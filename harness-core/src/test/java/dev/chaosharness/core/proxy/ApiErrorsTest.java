@@ -132,8 +132,8 @@ class ApiErrorsTest {
     HttpResponse<String> toxic = api.send("DELETE", "/proxies/p/toxics/nope", null);
 
     // then
-    assertThat(proxy.body()).isEqualTo("{\"error\":\"proxy not found: nope\",\"status\":404}");
-    assertThat(toxic.body()).isEqualTo("{\"error\":\"toxic not found: nope\",\"status\":404}");
+    assertThat(proxy.body()).isEqualTo("{\"error\":\"proxy not found: nope; known proxies: [p]\",\"status\":404}");
+    assertThat(toxic.body()).isEqualTo("{\"error\":\"toxic not found: nope; known toxics: []\",\"status\":404}");
   }
 
   @Test
