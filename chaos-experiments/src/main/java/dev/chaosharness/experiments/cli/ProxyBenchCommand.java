@@ -130,8 +130,6 @@ final class ProxyBenchCommand implements Callable<Integer> {
     long perConnection = Math.max(0, proxiedBytes - directBytes) / connections;
     out.printf("  heap per idle proxied connection: %,d bytes (proxied run %,d B minus direct run %,d B, / %d)%n",
         perConnection, proxiedBytes, directBytes, connections);
-    out.printf("  pooled direct memory in use after the runs: %,d bytes (Netty buffers are released when idle)%n",
-        io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
   }
 
   /** Opens every connection, checks each with a 1 KB echo, and returns the heap they hold. */
@@ -153,7 +151,8 @@ final class ProxyBenchCommand implements Callable<Integer> {
         }
       }
       long held = usedHeap() - before;
-      out.printf("  port %d: %d connections, %d errors%n", port, sockets.size(), errors);
+      out.printf("  port %d: %d connections, %d errors; Netty pooled direct memory in use: %,d bytes%n",
+          port, sockets.size(), errors, io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
       goal(errors == 0, connections + " concurrent connections");
       return held;
     } finally {
