@@ -1,5 +1,6 @@
 package dev.chaosharness.core.fault;
 
+import dev.chaosharness.core.env.ManagedProcess;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.net.URI;
 import java.time.Duration;
@@ -112,7 +113,13 @@ public final class FaultTarget {
       return this;
     }
 
-    /** Adds a managed process that process faults can act on by name. */
+    /** Adds a supervised process of the environment under its own name. */
+    public Builder process(ManagedProcess process) {
+      Objects.requireNonNull(process, "process");
+      return process(process.name(), ProcessControl.of(process));
+    }
+
+    /** Adds a process that process faults can act on by name. */
     public Builder process(String name, ProcessControl process) {
       processes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(process, "process"));
       return this;
