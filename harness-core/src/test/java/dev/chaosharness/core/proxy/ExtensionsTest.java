@@ -45,11 +45,11 @@ class ExtensionsTest {
     try (FaultProxy server = FaultProxy.start(FaultProxyConfig.builder().seed(seed).build())) {
       ToxiproxyClient client = new ToxiproxyClient(server.apiAddress().getHostString(), server.apiAddress().getPort());
       Proxy proxy = client.createProxy("rolls", "127.0.0.1:0", echo.address());
-      proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 200).setToxicity(0.5f);
+      proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 500).setToxicity(0.5f);
       List<Boolean> delayed = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         try (Socket socket = Sockets.connect(proxy.getListen())) {
-          delayed.add(Sockets.roundTripMillis(socket, new byte[] {1}) >= 150);
+          delayed.add(Sockets.roundTripMillis(socket, new byte[] {1}) >= 480);
         }
       }
       return delayed;
