@@ -142,6 +142,9 @@ final class GatlingTrafficRun implements TrafficRun {
   }
 
   private static TrafficStatus statusOf(int exitCode) {
+    if (exitCode == 130 || exitCode == 143) {
+      return TrafficStatus.STOPPED; // SIGINT or SIGTERM from outside, e.g. Ctrl-C on the terminal
+    }
     return exitCode == 0 || exitCode == ASSERTIONS_FAILED ? TrafficStatus.COMPLETED : TrafficStatus.FAILED;
   }
 
