@@ -138,7 +138,7 @@ final class GatlingTrafficRun implements TrafficRun {
     }
     boolean passed = process.exitValue() == 0;
     return List.of(new AssertionOutcome("Gatling assertions (response time from send, failed requests)",
-        passed ? "all held" : "some failed, see the HTML report", passed));
+        passed ? "all held" : "some failed, see gatling.log and the HTML report", passed));
   }
 
   private static TrafficStatus statusOf(int exitCode) {
