@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes the traffic log from inside a simulation and knows each arrival's intended send time.
  *
- * <p>The run's start is fixed by the first arrival seen (its intended offset is subtracted),
- * and arrival {@code n} is then due at {@code start + schedule.offsetOf(n)}. Lines are flushed
+ * <p>Arrival {@code n} is due at {@code start + schedule.offsetOf(n)}. No arrival runs before
+ * it is due, so the run's start is the earliest {@code now - offset(n)} any arrival has seen
+ * (it converges within the first arrivals). Lines are flushed
  * every 200 ms so a driver can tail the file, and on JVM shutdown so a stopped run keeps them.
  *
  * <p>Thread-safe: Gatling calls it from many event-loop threads.
@@ -32,7 +33,7 @@ final class RequestLogger implements AutoCloseable {
   private final Clock clock;
   private final ArrivalSchedule schedule;
   private final BufferedWriter writer;
-  private final AtomicLong startMillis = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong startMillis = new AtomicLong(Long.MAX_VALUE);
   private final ScheduledExecutorService flusher;
   private final Thread shutdownHook = new Thread(this::close, "traffic-log-close");
   private boolean closed;
@@ -64,8 +65,8 @@ final class RequestLogger implements AutoCloseable {
   /** The intended send time of arrival {@code n}, in epoch milliseconds. */
   long intendedMillis(long n) {
     long offset = schedule.offsetOf(n).toMillis();
-    startMillis.compareAndSet(Long.MIN_VALUE, clock.millis() - offset);
-    return startMillis.get() + offset;
+    long impliedStart = clock.millis() - offset;
+    return startMillis.accumulateAndGet(impliedStart, (a, b) -> a == Long.MAX_VALUE ? b : Math.min(a, b)) + offset;
   }
 
   /** Writes one line for a request that ended now. */
