@@ -45,16 +45,22 @@ public final class GatlingTraffic implements Traffic {
 
   private final Clock clock;
   private final Duration connectTimeout;
+  private final Path cacheDirectory;
 
-  /** A driver on the system clock. */
+  /** A driver on the system clock, caching its child JVM's class archive under the temp directory. */
   public GatlingTraffic() {
-    this(Clock.systemUTC(), Duration.ofSeconds(3));
+    this(Clock.systemUTC(), Duration.ofSeconds(3),
+        Path.of(System.getProperty("java.io.tmpdir"), "chaos-harness-" + System.getProperty("user.name", "user")));
   }
 
-  /** A driver with the given clock (names run directories) and reachability timeout. */
-  public GatlingTraffic(Clock clock, Duration connectTimeout) {
+  /**
+   * A driver with the given clock (names run directories), reachability timeout, and directory
+   * for the child JVM's class-data-sharing archive (it makes starts faster).
+   */
+  public GatlingTraffic(Clock clock, Duration connectTimeout, Path cacheDirectory) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
   }
 
   @Override
@@ -74,10 +80,13 @@ public final class GatlingTraffic implements Traffic {
     Path trafficLog = directory.resolve("traffic.jsonl");
     try {
       Files.createDirectories(directory);
-      Process process = new ProcessBuilder(command(plan, simulation, directory, trafficLog))
+      String classpath = System.getProperty("java.class.path");
+      ClassDataSharing sharing = ClassDataSharing.forClasspath(classpath, cacheDirectory);
+      Process process = new ProcessBuilder(command(plan, simulation, directory, trafficLog, classpath, sharing))
           .redirectErrorStream(true)
           .redirectOutput(directory.resolve("gatling.log").toFile())
           .start();
+      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue() == 0));
       return new GatlingTrafficRun(plan, directory, trafficLog, process, listener);
     } catch (IOException e) {
       throw new TrafficException("Cannot start the Gatling child JVM for " + plan + " in " + directory
@@ -85,9 +94,11 @@ public final class GatlingTraffic implements Traffic {
     }
   }
 
-  private static List<String> command(TrafficPlan plan, String simulation, Path directory, Path trafficLog) {
+  private static List<String> command(TrafficPlan plan, String simulation, Path directory, Path trafficLog,
+      String classpath, ClassDataSharing sharing) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
+    command.addAll(sharing.jvmOptions());
     command.add("-Xmx1g");
     command.add("-XX:+UseParallelGC");
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
@@ -95,7 +106,7 @@ public final class GatlingTraffic implements Traffic {
     command.add("-Dgatling.http.warmUpUrl=");
     command.addAll(SimulationSettings.toJvmOptions(plan, trafficLog));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classpath);
     command.add("io.gatling.app.Gatling");
     command.add("--simulation");
     command.add(simulation);

@@ -55,6 +55,23 @@ final class GatlingTrafficRun implements TrafficRun {
     this.tailThread = new Thread(this::tail, "traffic-tail-" + plan.scenario());
     tailThread.setDaemon(true);
     tailThread.start();
+    Runtime.getRuntime().addShutdownHook(killChild);
+  }
+
+  /** The child dies with the caller's JVM, whatever way it exits. */
+  private final Thread killChild = new Thread(this::destroyChild, "traffic-kill-child");
+
+  private void destroyChild() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+      }
+    }
   }
 
   @Override
@@ -117,6 +134,11 @@ final class GatlingTrafficRun implements TrafficRun {
   private synchronized TrafficResult finish(TrafficStatus status) {
     if (result != null) {
       return result;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(killChild);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting; the hook runs after us and finds the child gone
     }
     tailThread.interrupt();
     try {
