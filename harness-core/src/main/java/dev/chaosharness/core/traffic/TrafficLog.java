@@ -2,7 +2,6 @@ package dev.chaosharness.core.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,25 +33,38 @@ public final class TrafficLog {
 
   /** Formats one record as a single JSON line, without the line break. */
   public static String format(TrafficRecord r) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("intended", r.intended().toString());
-    node.put("sent", r.sent().toString());
-    node.put("request", r.request());
-    node.put("user", r.user());
+    StringBuilder s = new StringBuilder(256);
+    s.append("{\"intended\":\"").append(r.intended()).append("\",\"sent\":\"").append(r.sent()).append('"');
+    string(s, "request", r.request());
+    s.append(",\"user\":").append(r.user());
     if (r.orderId() != null) {
-      node.put("orderId", r.orderId());
+      string(s, "orderId", r.orderId());
     }
-    node.put("status", r.status());
-    node.put("latencyMs", r.latency().toMillis());
-    node.put("outcome", r.outcome().label());
+    s.append(",\"status\":").append(r.status());
+    s.append(",\"latencyMs\":").append(r.latency().toMillis());
+    string(s, "outcome", r.outcome().label());
     if (r.orderStatus() != null) {
-      node.put("orderStatus", r.orderStatus());
+      string(s, "orderStatus", r.orderStatus());
     }
     if (r.expectedPath() != null) {
-      node.put("expectedPath", r.expectedPath());
+      string(s, "expectedPath", r.expectedPath());
     }
-    node.put("synthetic", true);
-    return node.toString();
+    return s.append(",\"synthetic\":true}").toString();
+  }
+
+  private static void string(StringBuilder s, String field, String value) {
+    s.append(",\"").append(field).append("\":\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        s.append('\\').append(c);
+      } else if (c < 0x20) {
+        s.append(String.format("\\u%04x", (int) c));
+      } else {
+        s.append(c);
+      }
+    }
+    s.append('"');
   }
 
   /**

@@ -56,14 +56,26 @@ public final class SyntheticOrderGenerator {
     }
     SagaPath path = pathOf(index);
     SplittableRandom random = new SplittableRandom(mix(seed, index, 0x5EEDL));
-    UUID key = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62));
+    String key = key(random);
     String customer = "c-" + (FIRST_CUSTOMER + random.nextInt(100_000));
     String sku = path == SagaPath.STOCK_INSUFFICIENT ? EMPTY_SKU : String.format("SKU-%03d", 1 + random.nextInt(100));
     int quantity = 1 + random.nextInt(3);
     String card = path == SagaPath.PAYMENT_DECLINED ? DECLINED_CARD : GOOD_CARD;
     String address = (1 + random.nextInt(999)) + " Synthetic Street"
         + (path == SagaPath.SHIPMENT_FAILED ? " " + UNDELIVERABLE : "");
-    return new SyntheticOrder(index, key.toString(), customer, sku, quantity, card, address, path);
+    return new SyntheticOrder(index, key, customer, sku, quantity, card, address, path);
+  }
+
+  /** The idempotency key of order {@code index}, without making the rest of the order. */
+  public String idempotencyKey(long index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("order index must be >= 0, but was " + index);
+    }
+    return key(new SplittableRandom(mix(seed, index, 0x5EEDL)));
+  }
+
+  private static String key(SplittableRandom random) {
+    return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62)).toString();
   }
 
   /** The path the seed plans for order {@code index}. */

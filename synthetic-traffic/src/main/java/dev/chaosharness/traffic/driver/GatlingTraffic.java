@@ -86,7 +86,7 @@ public final class GatlingTraffic implements Traffic {
           .redirectErrorStream(true)
           .redirectOutput(directory.resolve("gatling.log").toFile())
           .start();
-      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue() == 0));
+      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue() == 0 || p.exitValue() == 2));
       return new GatlingTrafficRun(plan, directory, trafficLog, process, listener);
     } catch (IOException e) {
       throw new TrafficException("Cannot start the Gatling child JVM for " + plan + " in " + directory

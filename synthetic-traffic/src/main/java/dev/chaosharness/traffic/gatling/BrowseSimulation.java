@@ -43,7 +43,7 @@ public final class BrowseSimulation extends Simulation {
           long n = session.userId() - 1;
           long intended = log.intendedMillis(n);
           return session.set("n", n).set("intended", intended).set("sent", log.now())
-              .set("orderId", generator.order(n).idempotencyKey());
+              .set("orderId", generator.idempotencyKey(n));
         })
         .exec(http(SCENARIO).get("/orders/#{orderId}").check(status().saveAs("status"), status().in(200, 404)))
         .exec(session -> {

@@ -98,6 +98,14 @@ class SyntheticOrderGeneratorTest {
   }
 
   @Test
+  void should_give_the_order_key_when_only_the_key_is_asked() {
+    // given
+    SyntheticOrderGenerator generator = new SyntheticOrderGenerator(5);
+    // when / then
+    assertThat(generator.idempotencyKey(123)).isEqualTo(generator.order(123).idempotencyKey());
+  }
+
+  @Test
   void should_refuse_when_index_is_negative() {
     // when / then
     assertThatThrownBy(() -> new SyntheticOrderGenerator(1).order(-1)).hasMessage("order index must be >= 0, but was -1");
