@@ -1,15 +1,15 @@
 package dev.chaosharness.experiments.cli;
 
+import dev.chaosharness.core.target.InvalidFileException;
+import dev.chaosharness.core.target.TargetDescription;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The options that say which system traffic goes to: a target file, or a base URL.
- *
- * <p>Target files ({@code --target}) are read by the target model; until it is part of this
- * build, {@code --base-url} (with {@code --production} to mark the system as production) says
- * the same. Picocli fills the fields; not thread-safe.
+ * The options that say which system traffic goes to: a target file (its {@code order}
+ * service's base URL and its {@code production} flag), or a base URL ({@code --production}
+ * marks it production). Picocli fills the fields; not thread-safe.
  */
 final class TargetOptions {
 
@@ -30,8 +30,7 @@ final class TargetOptions {
       throw new UserError("Give either --target FILE or --base-url URL, not both");
     }
     if (target != null) {
-      throw new UserError("--target " + target + ": target files are not readable by this build yet; pass --base-url URL"
-          + " (and --production for a production system) instead");
+      return fromFile();
     }
     if (baseUrl == null) {
       throw new UserError("Missing the system to send traffic to: pass --base-url URL (or --target FILE)");
@@ -47,4 +46,23 @@ final class TargetOptions {
     }
     return new Resolved(uri, production);
   }
+
+  private Resolved fromFile() {
+    TargetDescription description;
+    try {
+      description = TargetDescription.read(target);
+    } catch (InvalidFileException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    TargetDescription.Service order;
+    try {
+      order = description.service(ORDER_SERVICE);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(target + ": traffic needs the order API; " + e.getMessage(), e);
+    }
+    return new Resolved(URI.create(order.baseUrl()), production || description.production());
+  }
+
+  /** The service whose API the scenarios call. */
+  static final String ORDER_SERVICE = "order";
 }

@@ -24,6 +24,32 @@ class SyntheticsCommandTest {
   }
 
   @Test
+  void should_refuse_when_the_target_file_says_production_and_not_allowed() throws Exception {
+    // given
+    Path file = output.resolve("target.yaml");
+    java.nio.file.Files.writeString(file, "name: shop\nproduction: true\nservices:\n- name: order\n  baseUrl: https://shop.example\n");
+    // when
+    int exit = cli.run("synthetics", "--target", file.toString(), "--once");
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(cli.err.toString()).isEqualTo("harness: Target https://shop.example is marked production; synthetics"
+        + " refuse to run against it unless production is allowed (--allow-production)" + System.lineSeparator());
+  }
+
+  @Test
+  void should_name_the_file_and_known_services_when_the_target_has_no_order_service() throws Exception {
+    // given
+    Path file = output.resolve("target.yaml");
+    java.nio.file.Files.writeString(file, "name: shop\nproduction: false\nservices:\n- name: bff\n  baseUrl: http://127.0.0.1:1\n");
+    // when
+    int exit = cli.run("synthetics", "--target", file.toString(), "--once");
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(cli.err.toString()).isEqualTo("harness: " + file + ": traffic needs the order API; Service 'order'"
+        + " is not in target 'shop'; known services: [bff]" + System.lineSeparator());
+  }
+
+  @Test
   void should_exit_0_with_one_json_line_when_the_check_passes_once() throws Exception {
     try (LocalOrderApi api = new LocalOrderApi()) {
       // when

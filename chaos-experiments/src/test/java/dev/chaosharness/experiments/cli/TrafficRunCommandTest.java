@@ -68,6 +68,17 @@ class TrafficRunCommandTest {
   }
 
   @Test
+  void should_exit_2_pointing_at_the_file_when_the_target_file_is_missing() {
+    // given
+    Path file = output.resolve("nope.yaml");
+    // when
+    int exit = cli.run("traffic", "run", "--target", file.toString(), "--scenario", "browse", "--rate", "5", "--duration", "5s");
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(cli.err.toString()).isEqualTo("harness: " + file + ": the file does not exist" + System.lineSeparator());
+  }
+
+  @Test
   void should_exit_2_with_the_fix_when_no_target_is_given() {
     // when
     int exit = cli.run("traffic", "run", "--scenario", "browse", "--rate", "5", "--duration", "5s");
