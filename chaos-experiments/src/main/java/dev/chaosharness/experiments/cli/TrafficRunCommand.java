@@ -71,6 +71,10 @@ final class TrafficRunCommand implements Callable<Integer> {
   @Option(names = "--poll-timeout", defaultValue = "30s", converter = DurationConverter.class, description = "Poll an order at most this long (default: ${DEFAULT-VALUE}).")
   Duration pollTimeout;
 
+  @Option(names = "--connections", defaultValue = "128",
+      description = "Most connections to the target, shared by all arrivals (default: ${DEFAULT-VALUE}).")
+  int connections;
+
   @Option(names = "--no-report", description = "Skip Gatling's HTML report.")
   boolean noReport;
 
@@ -117,7 +121,7 @@ final class TrafficRunCommand implements Callable<Integer> {
           .scenario(scenario).baseUrl(where.baseUrl()).rate(rate).duration(duration)
           .profile(LoadProfile.parse(profile)).seed(seed).outputDirectory(output)
           .assertions(new TrafficAssertions(99, maxLatency, maxErrorRatio))
-          .pollInterval(pollInterval).pollTimeout(pollTimeout).htmlReport(!noReport)
+          .pollInterval(pollInterval).pollTimeout(pollTimeout).htmlReport(!noReport).maxConnections(connections)
           .build();
     } catch (IllegalArgumentException e) {
       throw new UserError("Bad traffic option: " + e.getMessage(), e);

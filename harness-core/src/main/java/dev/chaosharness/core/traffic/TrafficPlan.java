@@ -34,6 +34,7 @@ public final class TrafficPlan {
   private final Duration pollInterval;
   private final Duration pollTimeout;
   private final boolean htmlReport;
+  private final int maxConnections;
 
   private TrafficPlan(Builder b) {
     this.scenario = b.scenario;
@@ -47,6 +48,7 @@ public final class TrafficPlan {
     this.pollInterval = b.pollInterval;
     this.pollTimeout = b.pollTimeout;
     this.htmlReport = b.htmlReport;
+    this.maxConnections = b.maxConnections;
   }
 
   /** A builder with the defaults: constant profile, seed 1, default assertions. */
@@ -109,6 +111,16 @@ public final class TrafficPlan {
     return htmlReport;
   }
 
+  /**
+   * The most connections the load generator opens to the target, shared by all arrivals.
+   * Arrivals beyond it wait for a free connection, and the wait counts in their latency from
+   * the intended send time; without a bound, a slow or cold start opens a connection per
+   * waiting arrival until file descriptors run out.
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
   /** The mean intended arrival rate over the whole run (lower than {@link #rate()} unless constant). */
   public double intendedRate() {
     return ArrivalSchedule.of(this).expectedArrivals() / (duration.toNanos() / 1e9);
@@ -118,7 +130,8 @@ public final class TrafficPlan {
   public Builder toBuilder() {
     return builder().scenario(scenario).baseUrl(baseUrl).rate(rate).duration(duration)
         .profile(profile).seed(seed).outputDirectory(outputDirectory).assertions(assertions)
-        .pollInterval(pollInterval).pollTimeout(pollTimeout).htmlReport(htmlReport);
+        .pollInterval(pollInterval).pollTimeout(pollTimeout).htmlReport(htmlReport)
+        .maxConnections(maxConnections);
   }
 
   @Override
@@ -140,6 +153,7 @@ public final class TrafficPlan {
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration pollTimeout = Duration.ofSeconds(30);
     private boolean htmlReport = true;
+    private int maxConnections = 128;
 
     private Builder() {}
 
@@ -227,6 +241,15 @@ public final class TrafficPlan {
     /** Whether to write the HTML report too; on by default. */
     public Builder htmlReport(boolean htmlReport) {
       this.htmlReport = htmlReport;
+      return this;
+    }
+
+    /** The most connections to the target; within [1, 10000], 128 by default. */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1 || maxConnections > 10_000) {
+        throw new IllegalArgumentException("max connections must be within [1, 10000], but was " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
       return this;
     }
 

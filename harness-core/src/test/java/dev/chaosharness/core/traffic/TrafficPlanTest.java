@@ -40,6 +40,8 @@ class TrafficPlanTest {
         .hasMessage("duration must be at least 1s, but was PT0.5S");
     assertThatThrownBy(() -> valid().baseUrl(URI.create("ftp://host")))
         .hasMessage("base URL must be http:// or https:// with a host, but was 'ftp://host'");
+    assertThatThrownBy(() -> valid().maxConnections(0))
+        .hasMessage("max connections must be within [1, 10000], but was 0");
     assertThatThrownBy(() -> valid().pollInterval(Duration.ofMillis(1)))
         .hasMessage("poll interval must be within [10ms, 1m], but was PT0.001S");
   }

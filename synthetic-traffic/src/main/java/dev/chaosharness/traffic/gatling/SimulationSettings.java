@@ -38,6 +38,7 @@ public final class SimulationSettings {
     options.add("-Dtraffic.percentile=" + plan.assertions().percentile());
     options.add("-Dtraffic.maxLatencyMs=" + plan.assertions().maxLatency().toMillis());
     options.add("-Dtraffic.maxErrorRatio=" + plan.assertions().maxErrorRatio());
+    options.add("-Dtraffic.maxConnections=" + plan.maxConnections());
     options.add("-D" + LOG + "=" + trafficLog.toAbsolutePath());
     return options;
   }
@@ -58,7 +59,8 @@ public final class SimulationSettings {
           .profile(LoadProfile.parse(properties.getProperty("traffic.profile", "constant")))
           .seed(Long.parseLong(properties.getProperty("traffic.seed", "1")))
           .pollInterval(Duration.ofMillis(Long.parseLong(properties.getProperty("traffic.pollIntervalMs", "250"))))
-          .pollTimeout(Duration.ofMillis(Long.parseLong(properties.getProperty("traffic.pollTimeoutMs", "30000"))));
+          .pollTimeout(Duration.ofMillis(Long.parseLong(properties.getProperty("traffic.pollTimeoutMs", "30000"))))
+          .maxConnections(Integer.parseInt(properties.getProperty("traffic.maxConnections", "128")));
       TrafficAssertions defaults = TrafficAssertions.ofDefaults();
       plan.assertions(new TrafficAssertions(
           Double.parseDouble(properties.getProperty("traffic.percentile", String.valueOf(defaults.percentile()))),

@@ -29,6 +29,7 @@ final class SyntheticHttp {
   static HttpProtocolBuilder protocol(TrafficPlan plan) {
     return http.baseUrl(plan.baseUrl().toString())
         .shareConnections()
+        .maxConnectionsPerHost(plan.maxConnections())
         .warmUp(plan.baseUrl().toString()) // warms the HTTP client against the target, not the internet
         .disableCaching()
         .acceptHeader("application/json")
