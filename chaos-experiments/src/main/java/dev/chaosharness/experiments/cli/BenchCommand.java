@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCheckCommand.class,
       ProxyBenchCommand.class,
+      BenchTrafficCommand.class,
     })
 final class BenchCommand implements Runnable {
 

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       UpCommand.class,
+      TrafficCommand.class,
+      SyntheticsCommand.class,
       ProxyCommand.class,
       CheckCommand.class,
       BenchCommand.class,
