@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each figure as a ratio against a baseline measured in the same run.",
-    subcommands = {ProxyBenchCommand.class})
+    subcommands = {
+      BenchCheckCommand.class,
+      ProxyBenchCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
