@@ -119,13 +119,26 @@ final class TcpProxy {
     closeConnections();
   }
 
-  /** Applies listen, upstream and enabled as upstream does: address changes drop connections. */
+  /**
+   * Applies listen, upstream and enabled as upstream does: address changes drop connections. An
+   * upstream change alone keeps the listener bound, so clients never see the port closed.
+   */
   synchronized void update(String newListen, String newUpstream, boolean newEnabled) {
     Address.parse("listen", newListen);
     Address.parse("upstream", newUpstream);
-    boolean moved = !newListen.equals(listen) || !newUpstream.equals(upstream);
-    if (moved || !newEnabled) {
+    boolean listenMoved = !newListen.equals(listen);
+    boolean upstreamMoved = !newUpstream.equals(upstream);
+    if (enabled && newEnabled && !listenMoved) {
+      upstream = newUpstream;
+      if (upstreamMoved) {
+        closeConnections();
+      }
+      return;
+    }
+    if (listenMoved || !newEnabled) {
       String oldListen = listen;
+      String oldUpstream = upstream;
+      boolean wasEnabled = enabled;
       stop();
       listen = newListen;
       upstream = newUpstream;
@@ -134,11 +147,24 @@ final class TcpProxy {
           start();
         } catch (ApiError e) {
           listen = oldListen;
+          upstream = oldUpstream;
+          restart(wasEnabled, e);
           throw e;
         }
       }
     } else {
+      upstream = newUpstream;
       start();
+    }
+  }
+
+  private void restart(boolean wasEnabled, ApiError failure) {
+    if (wasEnabled) {
+      try {
+        start();
+      } catch (ApiError e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 

@@ -152,6 +152,24 @@ class ApiErrorsTest {
   }
 
   @Test
+  void should_keep_serving_on_the_old_address_when_moving_to_a_port_in_use() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // given
+      create("p");
+      String before = server.registry().get("p").listen();
+
+      // when
+      HttpResponse<String> response = api.send("PATCH", "/proxies/p",
+          "{\"listen\": \"127.0.0.1:" + taken.getLocalPort() + "\"}");
+
+      // then
+      assertThat(response.statusCode()).isEqualTo(409);
+      assertThat(server.registry().get("p").listen()).isEqualTo(before);
+      assertThat(server.registry().get("p").enabled()).isTrue();
+    }
+  }
+
+  @Test
   void should_answer_400_when_the_listen_address_has_no_port() {
     // when
     HttpResponse<String> response = api.send("POST", "/proxies", "{\"name\": \"p\", \"upstream\": \"localhost\"}");
