@@ -15,7 +15,7 @@ public final class SagaSpecException extends RuntimeException {
 
   /** Creates an error about {@code field} (may be null) on {@code line} of {@code source}. */
   public SagaSpecException(String source, int line, String field, String problem, Throwable cause) {
-    super(source + " line " + line + (field == null ? "" : ", field '" + field + "'") + ": " + problem, cause);
+    super(source + (line > 0 ? " line " + line : "") + (field == null ? "" : ", field '" + field + "'") + ": " + problem, cause);
     this.line = line;
     this.field = field;
   }

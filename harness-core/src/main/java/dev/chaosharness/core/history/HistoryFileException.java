@@ -16,9 +16,9 @@ public final class HistoryFileException extends RuntimeException {
   private final long line;
   private final String field;
 
-  /** Creates an error about {@code field} (may be null) on {@code line} (1-based) of {@code file}. */
+  /** Creates an error about {@code field} (may be null) on {@code line} (1-based; 0 for the file as a whole) of {@code file}. */
   public HistoryFileException(Path file, long line, String field, String problem, Throwable cause) {
-    super(file + " line " + line + (field == null ? "" : ", field '" + field + "'") + ": " + problem, cause);
+    super(file + (line > 0 ? " line " + line : "") + (field == null ? "" : ", field '" + field + "'") + ": " + problem, cause);
     this.file = file;
     this.line = line;
     this.field = field;

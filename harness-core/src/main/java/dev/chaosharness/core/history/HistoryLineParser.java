@@ -108,13 +108,16 @@ final class HistoryLineParser {
   }
 
   private void checkRequired(EventSlot s) throws LineProblem {
-    boolean[] present = {
-      s.topic >= 0, s.partition >= 0, s.offset >= 0, s.key >= 0, s.hasEventId, s.type >= 0,
-      s.orderId >= 0, s.occurredAt != Long.MIN_VALUE, s.hasSynthetic, s.observedAt != Long.MIN_VALUE
-    };
-    for (int i = 0; i < present.length; i++) {
-      if (!present[i]) {
-        throw new LineProblem(REQUIRED[i], "missing; every line needs " + String.join(", ", REQUIRED));
+    if (s.topic < 0 || s.partition < 0 || s.offset < 0 || s.key < 0 || !s.hasEventId || s.type < 0 || s.orderId < 0
+        || s.occurredAt == Long.MIN_VALUE || !s.hasSynthetic || s.observedAt == Long.MIN_VALUE) {
+      boolean[] present = {
+        s.topic >= 0, s.partition >= 0, s.offset >= 0, s.key >= 0, s.hasEventId, s.type >= 0,
+        s.orderId >= 0, s.occurredAt != Long.MIN_VALUE, s.hasSynthetic, s.observedAt != Long.MIN_VALUE
+      };
+      for (int i = 0; i < present.length; i++) {
+        if (!present[i]) {
+          throw new LineProblem(REQUIRED[i], "missing; every line needs " + String.join(", ", REQUIRED));
+        }
       }
     }
   }

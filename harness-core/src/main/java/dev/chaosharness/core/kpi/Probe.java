@@ -10,7 +10,7 @@ import java.util.Objects;
  * least a bound, over a trailing window (default: the sample alone).
  *
  * <pre>{@code
- * Probe ok = Probe.successRatioAtLeast(0.99).over(Duration.ofSeconds(5));
+ * Probe ok = Probe.successRatioAtLeast(0.99).over(Duration.ofSeconds(5)).named("checkout succeeds");
  * Probe fast = Probe.atMost(Kpis.LATENCY_P99_MS, 500);
  * Probe lag = Probe.atMost("kafka:consumer_lag", 100);
  * }</pre>
@@ -19,12 +19,13 @@ import java.util.Objects;
  * other value must keep within its bound in every sample of the window. A missing value (no
  * data) breaks the probe. Immutable and thread-safe.
  *
+ * @param name the name shown in reports, or {@code null} to show the condition itself
  * @param metric the sample value the probe reads
  * @param atMost true for an upper bound, false for a lower bound
  * @param bound the bound
  * @param window the trailing window the probe looks at; zero means the sample alone
  */
-public record Probe(String metric, boolean atMost, double bound, Duration window) {
+public record Probe(String name, String metric, boolean atMost, double bound, Duration window) {
 
   /** Validates the fields. */
   public Probe {
@@ -39,12 +40,12 @@ public record Probe(String metric, boolean atMost, double bound, Duration window
 
   /** The value {@code metric} must stay at most {@code bound}. */
   public static Probe atMost(String metric, double bound) {
-    return new Probe(metric, true, bound, Duration.ZERO);
+    return new Probe(null, metric, true, bound, Duration.ZERO);
   }
 
   /** The value {@code metric} must stay at least {@code bound}. */
   public static Probe atLeast(String metric, double bound) {
-    return new Probe(metric, false, bound, Duration.ZERO);
+    return new Probe(null, metric, false, bound, Duration.ZERO);
   }
 
   /** The harness-side success ratio must stay at least {@code ratio}, within [0, 1]. */
@@ -62,7 +63,15 @@ public record Probe(String metric, boolean atMost, double bound, Duration window
 
   /** Returns this probe looking at a trailing {@code window}. */
   public Probe over(Duration window) {
-    return new Probe(metric, atMost, bound, window);
+    return new Probe(name, metric, atMost, bound, window);
+  }
+
+  /** Returns this probe with a name for reports, for example {@code checkout succeeds}. */
+  public Probe named(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank, but was '" + name + "'");
+    }
+    return new Probe(name, metric, atMost, bound, window);
   }
 
   /** Returns whether the probe holds at the last sample of {@code window} (oldest first, non-empty). */
@@ -79,10 +88,13 @@ public record Probe(String metric, boolean atMost, double bound, Duration window
     return !Double.isNaN(value) && (atMost ? value <= bound : value >= bound);
   }
 
-  /** Returns the probe as a person reads it: {@code requests.success_ratio >= 0.99 over 5 s}. */
+  /**
+   * Returns the probe as a person reads it: {@code requests.success_ratio >= 0.99 over 5.0 s},
+   * prefixed by its name when it has one ({@code checkout succeeds: ...}).
+   */
   @Override
   public String toString() {
-    return metric + (atMost ? " <= " : " >= ") + String.format(Locale.ROOT, "%s", bound)
+    return (name == null ? "" : name + ": ") + metric + (atMost ? " <= " : " >= ") + String.format(Locale.ROOT, "%s", bound)
         + (window.isZero() ? "" : " over " + window.toMillis() / 1000.0 + " s");
   }
 }

@@ -54,12 +54,20 @@ public final class TimelineSampler implements AutoCloseable {
 
   /** Starts sampling now, on a daemon thread of its own. */
   public static TimelineSampler start(TimelineConfig config, Clock clock, List<MetricSource> sources) {
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    return start(config, clock, sources, Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "kpi-timeline-sampler");
       thread.setDaemon(true);
       thread.setPriority(Thread.MAX_PRIORITY);
       return thread;
-    });
+    }));
+  }
+
+  /**
+   * Starts sampling now on {@code scheduler}, which the sampler shuts down on {@link #close()};
+   * the rounds run ten times per interval and catch up on whatever the clock says has ended.
+   */
+  public static TimelineSampler start(TimelineConfig config, Clock clock, List<MetricSource> sources,
+      ScheduledExecutorService scheduler) {
     TimelineSampler sampler = new TimelineSampler(config, clock, sources, scheduler);
     long period = Math.max(1, config.interval().toMillis() / 10);
     sampler.task = scheduler.scheduleAtFixedRate(sampler::sampleDueSafely, period, period, TimeUnit.MILLISECONDS);

@@ -126,7 +126,7 @@ class SagaSpecTest {
     // when / then
     assertThatThrownBy(() -> SagaSpec.parse(missing))
         .isInstanceOf(SagaSpecException.class)
-        .hasMessage(missing + " line 0: no such file; pass the path of a saga specification (docs/saga-spec.md)");
+        .hasMessage(missing + ": no such file; pass the path of a saga specification (docs/saga-spec.md)");
   }
 
   @Test

@@ -136,6 +136,6 @@ class HistoryFileTest {
     // when / then
     assertThatThrownBy(() -> HistoryReader.read(missing))
         .isInstanceOf(HistoryFileException.class)
-        .hasMessage(missing + " line 0: no such file; pass the path of a history file written by the observer");
+        .hasMessage(missing + ": no such file; pass the path of a history file written by the observer");
   }
 }

@@ -89,6 +89,8 @@ class RecoveryMeterTest {
         .failing(samples, 0, ofSeconds(1));
     // then
     assertThat(failing).extracting(Probe::toString).containsExactly("requests.success_ratio >= 0.5", "kafka:lag <= 100.0");
+    assertThat(Probe.atMost("kafka:lag", 100).over(ofSeconds(5)).named("consumers keep up"))
+        .hasToString("consumers keep up: kafka:lag <= 100.0 over 5.0 s");
   }
 
   @Test
@@ -97,5 +99,6 @@ class RecoveryMeterTest {
     assertThatThrownBy(() -> Probe.successRatioAtLeast(1.5)).hasMessage("ratio must be within [0.0, 1.0], but was 1.5");
     assertThatThrownBy(() -> RecoveryMeter.of(HEALTHY, 0)).hasMessage("consecutive must be >= 1, but was 0");
     assertThatThrownBy(() -> SteadyState.of()).hasMessage("a steady state needs at least one probe, but none was given");
+    assertThatThrownBy(() -> Probe.p99AtMost(ofMillis(5)).named(" ")).hasMessage("name must not be blank, but was ' '");
   }
 }
