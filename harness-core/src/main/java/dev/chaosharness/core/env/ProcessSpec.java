@@ -156,6 +156,13 @@ public record ProcessSpec(
       return this;
     }
 
+    private static String absolute(String classpath) {
+      return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+          .filter(entry -> !entry.isBlank())
+          .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+          .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     /** Validates and builds the spec. */
     public ProcessSpec build() {
       List<String> full = new ArrayList<>(command);
@@ -164,7 +171,7 @@ public record ProcessSpec(
         full.add(Path.of(javaHome, "bin", "java").toString());
         full.addAll(jvmOptions);
         full.add("-cp");
-        full.add(classpath);
+        full.add(absolute(classpath)); // the child runs in workDir: relative entries would break
         full.add(mainClass);
         full.addAll(args);
       } else {
