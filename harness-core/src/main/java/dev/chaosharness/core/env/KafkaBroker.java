@@ -97,6 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
     KafkaReadinessProbe probe = new KafkaReadinessProbe(direct);
     ProcessSpec spec = ProcessSpec.javaMain("kafka", "kafka.Kafka", config.workDir())
         .jvmOption("-Xmx" + config.maxHeap())
+        .classDataSharing()
         .jvmOption("-Dlogback.configurationFile=" + home.resolve("logback.xml"))
         .jvmOption("-Dlog4j2.level=WARN")
         .arg(properties.toString())

@@ -184,7 +184,10 @@ public final class ManagedProcess implements AutoCloseable {
       Process started = builder.start();
       long pid = started.pid();
       watchdog.watch(pid);
-      started.onExit().thenRun(() -> watchdog.forget(pid));
+      started.onExit().thenRun(() -> {
+        watchdog.forget(pid);
+        spec.afterExit().accept(started.exitValue());
+      });
       process = started;
       LOG.info("Started {} (pid {}), log {}", name(), pid, logFile());
     } catch (IOException e) {
@@ -205,6 +208,9 @@ public final class ManagedProcess implements AutoCloseable {
           spec.stopGrace());
       p.destroyForcibly();
       awaitExit(p, Duration.ofSeconds(10));
+    }
+    if (!p.isAlive()) {
+      spec.afterExit().accept(p.exitValue()); // also runs from onExit; must be idempotent
     }
   }
 
