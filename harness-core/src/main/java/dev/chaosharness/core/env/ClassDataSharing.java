@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * class and every classpath entry's path, size and modification time, so a rebuilt jar gets a
  * new archive. An archive is written under a temporary name and moved into place only after
  * the JVM exited on its own or on SIGTERM (never after SIGKILL, which could leave it partial).
+ * Archives of older builds are deleted once unused for an hour.
  * A stale or unusable archive is ignored by the JVM ({@code -Xshare:auto}). The JVM archives
  * classes from jars only, so a classpath with folders (a build's {@code target/classes})
  * runs without sharing. Thread-safe.
@@ -72,6 +73,7 @@ final class ClassDataSharing {
       if (exitCode != KILLED && Files.size(recording) > 0) {
         Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
         LOG.debug("Recorded class-data archive {}", archive);
+        deleteStale(archive);
         return;
       }
     } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -83,6 +85,23 @@ final class ClassDataSharing {
       Files.deleteIfExists(recording);
     } catch (IOException e) {
       LOG.debug("Could not delete {}", recording, e);
+    }
+  }
+
+  /** Deletes archives of the same main class (older builds) unused for an hour. */
+  private static void deleteStale(Path archive) {
+    String main = archive.getFileName().toString().replaceFirst("-[0-9a-f]{16}\\.jsa$", "-");
+    try (var files = Files.list(archive.getParent())) {
+      long hourAgo = Files.getLastModifiedTime(archive).toMillis() - 3_600_000L; // just written
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(main) && !file.equals(archive)
+            && Files.getLastModifiedTime(file).toMillis() < hourAgo) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("Could not clean old class-data archives", e);
     }
   }
 

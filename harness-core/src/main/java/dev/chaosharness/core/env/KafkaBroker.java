@@ -102,7 +102,7 @@ public final class KafkaBroker implements AutoCloseable {
         .jvmOption("-Dlog4j2.level=WARN")
         .arg(properties.toString())
         .logFile(logFile)
-        .stopGrace(Duration.ofSeconds(15))
+        .stopGrace(Duration.ofSeconds(30))
         .readiness(probe)
         .build();
     return new KafkaBroker(config, supervisor.start(spec), direct, linkAddresses, probe);
@@ -169,7 +169,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Stops the broker (SIGTERM, then SIGKILL after 15 s); idempotent. */
+  /** Stops the broker (SIGTERM, then SIGKILL after 30 s); idempotent. */
   @Override
   public void close() {
     probe.close();
