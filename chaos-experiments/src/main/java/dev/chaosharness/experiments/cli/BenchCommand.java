@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each figure as a ratio against a baseline measured in the same run.",
-    subcommands = {KafkaRestartBenchCommand.class})
+    subcommands = {
+      BenchCheckCommand.class,
+      ProxyBenchCommand.class,
+      KafkaRestartBenchCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

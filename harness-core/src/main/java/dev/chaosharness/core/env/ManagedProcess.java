@@ -91,14 +91,33 @@ public final class ManagedProcess implements AutoCloseable {
     awaitExit(p, Duration.ofSeconds(10));
   }
 
-  /** Freezes the process with SIGSTOP. */
+  /** Freezes the process with SIGSTOP; returns once the kernel reports it stopped. */
   public synchronized void pause() {
-    signal("STOP", current().pid());
+    long pid = current().pid();
+    signal("STOP", pid);
+    awaitState(pid, true);
   }
 
-  /** Thaws a paused process with SIGCONT. */
+  /** Thaws a paused process with SIGCONT; returns once the kernel reports it running. */
   public synchronized void resume() {
-    signal("CONT", current().pid());
+    long pid = current().pid();
+    signal("CONT", pid);
+    awaitState(pid, false);
+  }
+
+  /** Signals are delivered asynchronously: wait (bounded) until /proc shows the new state. */
+  private void awaitState(long pid, boolean stopped) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    char state = ProcState.of(pid);
+    while ((state == 'T') != stopped && state != ProcState.GONE) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Process '" + name() + "' (pid " + pid + ") did not become "
+                + (stopped ? "stopped" : "running") + " within 2 s; last state '" + state + "'");
+      }
+      Thread.onSpinWait();
+      state = ProcState.of(pid);
+    }
   }
 
   /**

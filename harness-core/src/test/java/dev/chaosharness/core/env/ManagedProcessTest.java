@@ -125,10 +125,8 @@ class ManagedProcessTest {
     assertThat(supervisor.processes()).containsExactly(first, second);
   }
 
-  private static char state(long pid) throws IOException {
-    await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(50)).until(() -> true);
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+  private static char state(long pid) {
+    return ProcState.of(pid);
   }
 
   static int freePort() throws IOException {
