@@ -40,6 +40,7 @@ final class TcpProxy {
   private volatile String upstream;
   private volatile boolean enabled;
   private Channel server;
+  private PortHold portHold;
 
   TcpProxy(String name, String listen, String upstream, ProxyRuntime runtime) {
     this.name = name;
@@ -83,6 +84,7 @@ final class TcpProxy {
       return;
     }
     InetSocketAddress wanted = Address.parse("listen", listen);
+    releasePort();
     ChannelFuture bound = new ServerBootstrap()
         .group(runtime.group())
         .channel(runtime.transport().serverChannel())
@@ -117,6 +119,22 @@ final class TcpProxy {
   synchronized void stop() {
     cancelDisabledLease();
     unbind();
+    releasePort();
+  }
+
+  /** While disabled, keeps the listen port from being taken (see {@link PortHold}). */
+  private void holdPort() {
+    InetSocketAddress address = Address.parse("listen", listen);
+    if (portHold == null && address.getPort() != 0) {
+      portHold = PortHold.tryHold(new InetSocketAddress(address.getHostString(), address.getPort()));
+    }
+  }
+
+  private void releasePort() {
+    if (portHold != null) {
+      portHold.close();
+      portHold = null;
+    }
   }
 
   private void unbind() {
@@ -151,6 +169,9 @@ final class TcpProxy {
       unbind();
       listen = newListen;
       upstream = newUpstream;
+      if (!newEnabled) {
+        holdPort();
+      }
       if (newEnabled) {
         try {
           start();

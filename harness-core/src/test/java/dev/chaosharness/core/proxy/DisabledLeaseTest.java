@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -193,6 +196,34 @@ class DisabledLeaseTest {
     // then
     assertThat(response.body()).isEqualTo("{\"error\":\"bad request body: field 'disabled_ttl' leases a disabled proxy,"
         + " but proxy 'p' would be enabled; send \\\"enabled\\\": false with it\",\"status\":400}");
+  }
+
+  @Test
+  void should_refuse_connections_and_keep_the_port_from_others_when_disabled() throws IOException {
+    // given: a proxy never connected to, so no TIME_WAIT socket holds its port
+    String listen = create("held");
+    int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+
+    // when
+    api.send("POST", "/proxies/held", "{\"enabled\": false}");
+
+    // then
+    try (ServerSocket other = new ServerSocket()) {
+      other.setReuseAddress(false);
+      assertThatThrownBy(() -> other.bind(new InetSocketAddress("127.0.0.1", port)))
+          .isInstanceOf(BindException.class);
+    }
+    assertThatThrownBy(() -> Sockets.connect(listen).close())
+        .isInstanceOf(IOException.class).hasMessageContaining("Connection refused");
+
+    // when
+    HttpResponse<String> enabled = api.send("POST", "/proxies/held", "{\"enabled\": true}");
+
+    // then
+    assertThat(enabled.statusCode()).isEqualTo(200);
+    try (Socket socket = Sockets.connect(listen)) {
+      Sockets.roundTripMillis(socket, new byte[] {1, 2, 3});
+    }
   }
 
   private static String create(String name) {
