@@ -1,0 +1,252 @@
+package dev.chaosharness.sample.kit;
+
+import io.opentelemetry.api.trace.SpanKind;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer loop: polls the subscribed topics, applies each event in one transaction together
+ * with its inbox mark, and commits offsets only after the database committed. Poison events go to
+ * {@code <topic>.faults} with the error and never block the partition; infrastructure failures
+ * ({@link TransientFailure}, lost database connections) replay the event later instead.
+ *
+ * <p>Runs on its own thread; {@link #close()} stops it.
+ */
+public final class InboxConsumer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
+  private static final int ATTEMPTS = 3;
+
+  /** Consumer settings. @param dedupe use the inbox @param ordered keep per-partition order */
+  public record Mode(boolean dedupe, boolean ordered) {
+  }
+
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<String, byte[]> faultProducer;
+  private final Database database;
+  private final Map<String, EventHandler> handlers;
+  private final Tracing tracing;
+  private final ServiceMetrics metrics;
+  private final Mode mode;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final ExecutorService workers;
+  private final Thread thread;
+
+  /**
+   * Subscribes and starts the loop.
+   *
+   * @param consumer a consumer with auto-commit off
+   * @param faultProducer where poison events go
+   * @param database the service's database
+   * @param topics the topics to subscribe
+   * @param handlers handler per event type; other types are counted as {@code ignored}
+   * @param kit tracing and metrics
+   * @param mode dedupe and ordering
+   */
+  public InboxConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> faultProducer, Database database,
+      Set<String> topics, Map<String, EventHandler> handlers, ServiceKit kit, Mode mode) {
+    this.consumer = consumer;
+    this.faultProducer = faultProducer;
+    this.database = database;
+    this.handlers = Map.copyOf(handlers);
+    this.tracing = kit.tracing();
+    this.metrics = kit.metrics();
+    this.mode = mode;
+    this.workers = mode.ordered() ? null : Executors.newFixedThreadPool(4);
+    consumer.subscribe(List.copyOf(topics));
+    this.thread = new Thread(this::loop, "inbox-consumer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private enum Outcome { DONE, RETRY_LATER }
+
+  private void loop() {
+    try {
+      while (running.get()) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+        if (!records.isEmpty()) {
+          if (mode.ordered()) {
+            processInOrder(records);
+          } else {
+            processInParallel(records);
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } catch (Exception e) {
+      log.error("Consumer loop stopped after an unexpected failure", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void processInOrder(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    Map<TopicPartition, Long> rewind = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+      if (rewind.containsKey(tp)) {
+        continue;
+      }
+      if (process(record) == Outcome.RETRY_LATER) {
+        rewind.put(tp, record.offset());
+      }
+    }
+    consumer.commitSync(nextOffsets(records, rewind));
+    if (!rewind.isEmpty()) {
+      rewind.forEach(consumer::seek);
+      Thread.sleep(500);
+    }
+  }
+
+  private static Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> nextOffsets(
+      ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> rewind) {
+    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+      long next = rewind.getOrDefault(tp, list.get(list.size() - 1).offset() + 1);
+      offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(next));
+    }
+    return offsets;
+  }
+
+  private void processInParallel(ConsumerRecords<String, byte[]> records) throws Exception {
+    List<Future<Outcome>> results = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      results.add(workers.submit(() -> process(record)));
+    }
+    for (Future<Outcome> result : results) {
+      result.get();
+    }
+    consumer.commitSync();
+  }
+
+  private Outcome process(ConsumerRecord<String, byte[]> record) {
+    EventEnvelope event;
+    try {
+      event = EventCodec.decode(record.value());
+    } catch (RuntimeException e) {
+      sendToFaults(record, "unknown", e);
+      return Outcome.DONE;
+    }
+    EventHandler handler = handlers.get(event.type());
+    if (handler == null) {
+      metrics.consumed(event.type(), "ignored");
+      return Outcome.DONE;
+    }
+    try (Tracing.SpanScope span = tracing.start(record.topic() + " process " + event.type(), SpanKind.CONSUMER,
+        tracing.extract(headers(record)))) {
+      return apply(record, event, handler);
+    }
+  }
+
+  private Outcome apply(ConsumerRecord<String, byte[]> record, EventEnvelope event, EventHandler handler) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        boolean handled = database.inTransaction(connection -> {
+          if (mode.dedupe() && !Inbox.markNew(connection, event.eventId(), event.type())) {
+            return false;
+          }
+          handler.handle(connection, event);
+          return true;
+        });
+        if (handled) {
+          metrics.consumed(event.type(), "handled");
+        } else {
+          metrics.consumed(event.type(), "duplicate");
+          metrics.inboxDuplicate();
+        }
+        return Outcome.DONE;
+      } catch (Exception e) {
+        if (isTransient(e)) {
+          log.warn("Event {} {} of order {} hit an infrastructure failure; retrying it later",
+              event.type(), event.eventId(), event.orderId(), e);
+          return Outcome.RETRY_LATER;
+        }
+        if (attempt >= ATTEMPTS) {
+          sendToFaults(record, event.type(), e);
+          return Outcome.DONE;
+        }
+      }
+    }
+  }
+
+  static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TransientFailure || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void sendToFaults(ConsumerRecord<String, byte[]> record, String type, Exception error) {
+    String faultTopic = Topics.faults(record.topic());
+    log.warn("Poison event at {}-{}@{} ({}) goes to {}", record.topic(), record.partition(), record.offset(), type,
+        faultTopic, error);
+    ProducerRecord<String, byte[]> fault = new ProducerRecord<>(faultTopic, record.key(), record.value());
+    fault.headers().add("error", String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
+    fault.headers().add("source", (record.topic() + "-" + record.partition() + "@" + record.offset())
+        .getBytes(StandardCharsets.UTF_8));
+    try {
+      faultProducer.send(fault).get();
+    } catch (Exception e) {
+      log.warn("Could not send the poison event to {}; it is dropped", faultTopic, e);
+    }
+    metrics.fault(record.topic());
+    metrics.consumed(type, "fault");
+  }
+
+  private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+    Map<String, String> headers = new HashMap<>();
+    for (Header header : record.headers()) {
+      if (header.value() != null) {
+        headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+      }
+    }
+    return headers;
+  }
+
+  @Override
+  public void close() {
+    if (running.compareAndSet(true, false)) {
+      consumer.wakeup();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+    }
+  }
+}
