@@ -52,7 +52,11 @@ final class EventLog implements AutoCloseable {
         Header tp = r.headers().lastHeader("traceparent");
         EventEnvelope event = null;
         if (!r.topic().endsWith(".faults")) {
-          event = EventCodec.decode(r.value());
+          try {
+            event = EventCodec.decode(r.value());
+          } catch (IllegalArgumentException e) {
+            event = null;
+          }
         }
         records.add(new Observed(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
             tp == null ? null : new String(tp.value(), StandardCharsets.UTF_8), event));
