@@ -96,4 +96,15 @@ public record ServiceConfig(
     return new ServiceConfig(serviceName, httpPort, kafkaBootstrapServers, dbUrl, dbUser, dbPassword,
         providerUrl, otlpEndpoint, newDefects);
   }
+
+  /**
+   * Returns a copy that reaches Kafka elsewhere.
+   *
+   * @param bootstrapServers the new {@code KAFKA_BOOTSTRAP_SERVERS}
+   * @return the copy
+   */
+  public ServiceConfig withKafka(String bootstrapServers) {
+    return new ServiceConfig(serviceName, httpPort, bootstrapServers, dbUrl, dbUser, dbPassword, providerUrl,
+        otlpEndpoint, defects);
+  }
 }

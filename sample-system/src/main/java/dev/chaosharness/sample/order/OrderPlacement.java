@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,21 +93,26 @@ final class OrderPlacement {
     });
   }
 
-  /** The {@code order-no-outbox} defect: fire and forget after commit, errors swallowed. */
+  /**
+   * The {@code order-no-outbox} defect: after the commit, publishes fire-and-forget on another
+   * thread and swallows every error, so an unreachable broker silently loses the event.
+   */
   private void publishOutsideTransaction(EventEnvelope created) {
-    try {
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(Topics.ORDERS, created.orderId(), EventCodec.encode(created));
-      kit.tracing().inject(io.opentelemetry.context.Context.current())
-          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-      kit.producer().send(record, (metadata, error) -> {
-        if (error == null) {
-          kit.metrics().published(created.type());
-        }
-      });
-    } catch (RuntimeException e) {
-      log.debug("order-no-outbox: send of {} failed and is ignored", created.eventId(), e);
-    }
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(Topics.ORDERS, created.orderId(), EventCodec.encode(created));
+    kit.tracing().inject(io.opentelemetry.context.Context.current())
+        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+    CompletableFuture.runAsync(() -> {
+      try {
+        kit.producer().send(record, (metadata, error) -> {
+          if (error == null) {
+            kit.metrics().published(created.type());
+          }
+        });
+      } catch (RuntimeException e) {
+        log.debug("order-no-outbox: send of {} failed and is ignored", created.eventId(), e);
+      }
+    });
   }
 
   private static String hash(OrderRequest request, boolean synthetic) {
