@@ -107,4 +107,15 @@ public record ServiceConfig(
     return new ServiceConfig(serviceName, httpPort, bootstrapServers, dbUrl, dbUser, dbPassword, providerUrl,
         otlpEndpoint, defects);
   }
+
+  /**
+   * Returns a copy that exports spans elsewhere, or nowhere when blank.
+   *
+   * @param endpoint the new {@code OTEL_EXPORTER_OTLP_ENDPOINT}
+   * @return the copy
+   */
+  public ServiceConfig withOtlpEndpoint(String endpoint) {
+    return new ServiceConfig(serviceName, httpPort, kafkaBootstrapServers, dbUrl, dbUser, dbPassword, providerUrl,
+        endpoint, defects);
+  }
 }

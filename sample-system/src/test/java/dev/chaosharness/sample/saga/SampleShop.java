@@ -81,12 +81,16 @@ final class SampleShop {
   }
 
   synchronized RunningService start(String service, Defects defects) {
+    return start(configFor(service, defects));
+  }
+
+  private ServiceConfig configFor(String service, Defects defects) {
     boolean provider = service.equals("payment-provider");
     ServiceConfig config = new ServiceConfig(service, 0, provider ? "" : kafka.bootstrap(),
         provider ? "" : postgres.url(service), "postgres", "",
         service.equals("payment") ? "http://127.0.0.1:" + running.get("payment-provider").port() : "",
         traces.endpoint(), defects);
-    return start(config);
+    return config;
   }
 
   synchronized RunningService start(ServiceConfig config) {
@@ -107,6 +111,17 @@ final class SampleShop {
   synchronized RunningService restart(String service, Defects defects) {
     stop(service);
     return start(service, defects);
+  }
+
+  /** Restarts every service, with span export to the test receiver on or off. */
+  synchronized void restartAll(boolean tracing) {
+    List<String> names = new ArrayList<>(SERVICES);
+    java.util.Collections.reverse(names);
+    names.forEach(this::stop);
+    for (String service : SERVICES) {
+      ServiceConfig config = configFor(service, Defects.none());
+      start(tracing ? config : config.withOtlpEndpoint(""));
+    }
   }
 
   RunningService service(String name) {
