@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,45 +41,50 @@ final class OrderViewProjector {
   }
 
   void apply(Connection c, EventEnvelope event) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("insert into order_view (order_id, status, synthetic, events, "
-        + "updated_at) values (?, 'PENDING', ?, array[]::text[], ?) on conflict (order_id) do nothing")) {
-      s.setString(1, event.orderId());
-      s.setBoolean(2, event.synthetic());
-      s.setTimestamp(3, Timestamp.from(clock.instant()));
-      s.executeUpdate();
-    }
-    update(c, event.orderId(), "events = events || ?::text", event.type());
+    Map<String, Object> columns = new LinkedHashMap<>();
     switch (event.type()) {
-      case Topics.ORDER_CREATED -> created(c, event);
-      case Topics.ORDER_COMPLETED -> update(c, event.orderId(), "status = ?", "COMPLETED");
+      case Topics.ORDER_CREATED -> {
+        columns.put("customer_id", event.payload().path("customerId").asText());
+        columns.put("sku", event.payload().path("sku").asText());
+        columns.put("quantity", event.payload().path("quantity").asInt());
+      }
+      case Topics.ORDER_COMPLETED -> columns.put("status", "COMPLETED");
       case Topics.ORDER_FAILED -> {
-        update(c, event.orderId(), "status = ?", "FAILED");
-        update(c, event.orderId(), "failure_reason = ?", event.payload().path("reason").asText());
+        columns.put("status", "FAILED");
+        columns.put("failure_reason", event.payload().path("reason").asText());
       }
       default -> {
         String[] columnValue = COLUMN_VALUE.get(event.type());
-        update(c, event.orderId(), columnValue[0] + " = ?", columnValue[1]);
+        columns.put(columnValue[0], columnValue[1]);
       }
     }
+    upsert(c, event, columns);
   }
 
-  private void created(Connection c, EventEnvelope event) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "update order_view set customer_id = ?, sku = ?, quantity = ? where order_id = ?")) {
-      s.setString(1, event.payload().path("customerId").asText());
-      s.setString(2, event.payload().path("sku").asText());
-      s.setInt(3, event.payload().path("quantity").asInt());
-      s.setString(4, event.orderId());
-      s.executeUpdate();
+  /** One statement per event: create the row if needed, append the event type, set its columns. */
+  private void upsert(Connection c, EventEnvelope event, Map<String, Object> columns) throws SQLException {
+    StringBuilder names = new StringBuilder();
+    StringBuilder params = new StringBuilder();
+    StringBuilder updates = new StringBuilder();
+    for (String column : columns.keySet()) {
+      names.append(", ").append(column);
+      params.append(", ?");
+      updates.append(", ").append(column).append(" = excluded.").append(column);
     }
-  }
-
-  private void update(Connection c, String orderId, String assignment, String value) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "update order_view set " + assignment + ", updated_at = ? where order_id = ?")) {
-      s.setString(1, value);
-      s.setTimestamp(2, Timestamp.from(clock.instant()));
-      s.setString(3, orderId);
+    String status = columns.containsKey("status") ? "" : ", status";
+    String sql = "insert into order_view (order_id, synthetic, events, updated_at" + status + names
+        + ") values (?, ?, array[?]::text[], ?" + (status.isEmpty() ? "" : ", 'PENDING'") + params
+        + ") on conflict (order_id) do update set events = order_view.events || excluded.events,"
+        + " updated_at = excluded.updated_at" + updates;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, event.orderId());
+      s.setBoolean(2, event.synthetic());
+      s.setString(3, event.type());
+      s.setTimestamp(4, Timestamp.from(clock.instant()));
+      int i = 5;
+      for (Object value : columns.values()) {
+        s.setObject(i++, value);
+      }
       s.executeUpdate();
     }
   }

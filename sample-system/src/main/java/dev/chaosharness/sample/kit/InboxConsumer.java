@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer loop: polls the subscribed topics, applies each event in one transaction together
- * with its inbox mark, and commits offsets only after the database committed. Poison events go to
+ * The consumer loop: polls the subscribed topics, applies each poll's events in one transaction
+ * together with their inbox marks (falling back to one transaction per event when any event of
+ * the poll fails), and commits offsets only after the database committed. Poison events go to
  * {@code <topic>.faults} with the error and never block the partition; infrastructure failures
  * ({@link TransientFailure}, lost database connections) replay the event later instead.
  *
@@ -107,6 +108,10 @@ public final class InboxConsumer implements AutoCloseable {
   }
 
   private void processInOrder(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    if (records.count() > 1 && applyBatch(records)) {
+      consumer.commitSync(nextOffsets(records, Map.of()));
+      return;
+    }
     Map<TopicPartition, Long> rewind = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -122,6 +127,46 @@ public final class InboxConsumer implements AutoCloseable {
       rewind.forEach(consumer::seek);
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * Applies a whole poll in one transaction, in order; on any failure it rolls back and returns
+   * false, and the caller applies the records one by one (with retries and the fault topic).
+   */
+  private boolean applyBatch(ConsumerRecords<String, byte[]> records) {
+    List<String[]> counts = new ArrayList<>();
+    try {
+      database.inTransaction(connection -> {
+        for (ConsumerRecord<String, byte[]> record : records) {
+          EventEnvelope event = EventCodec.decode(record.value());
+          EventHandler handler = handlers.get(event.type());
+          if (handler == null) {
+            counts.add(new String[] {event.type(), "ignored"});
+            continue;
+          }
+          try (Tracing.SpanScope span = tracing.start(record.topic() + " process " + event.type(),
+              SpanKind.CONSUMER, tracing.extract(headers(record)))) {
+            if (mode.dedupe() && !Inbox.markNew(connection, event.eventId(), event.type())) {
+              counts.add(new String[] {event.type(), "duplicate"});
+              continue;
+            }
+            handler.handle(connection, event);
+            counts.add(new String[] {event.type(), "handled"});
+          }
+        }
+        return null;
+      });
+    } catch (Exception e) {
+      log.debug("A batch of {} events failed; applying them one by one", records.count(), e);
+      return false;
+    }
+    for (String[] count : counts) {
+      metrics.consumed(count[0], count[1]);
+      if (count[1].equals("duplicate")) {
+        metrics.inboxDuplicate();
+      }
+    }
+    return true;
   }
 
   private static Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> nextOffsets(
