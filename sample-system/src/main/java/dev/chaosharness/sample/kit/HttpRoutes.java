@@ -61,8 +61,13 @@ public final class HttpRoutes {
         } catch (ApiError e) {
           error(ctx, e.status(), e.field(), e.getMessage());
         } catch (Exception e) {
-          log.error("{} {} failed", method, ctx.path(), e);
-          error(ctx, 500, null, "internal error: " + e.getMessage());
+          if (InboxConsumer.isTransient(e)) {
+            log.warn("{} {} hit an infrastructure failure; answering 503", method, ctx.path(), e);
+            error(ctx, 503, null, "temporarily unavailable, retry later: " + e.getMessage());
+          } else {
+            log.error("{} {} failed", method, ctx.path(), e);
+            error(ctx, 500, null, "internal error: " + e.getMessage());
+          }
         }
       } finally {
         kit.metrics().httpTimer(method, path, ctx.statusCode()).record(System.nanoTime() - start,
