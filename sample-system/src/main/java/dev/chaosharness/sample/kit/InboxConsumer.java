@@ -77,7 +77,7 @@ public final class InboxConsumer implements AutoCloseable {
     this.mode = mode;
     this.workers = mode.ordered() ? null : Executors.newFixedThreadPool(4);
     consumer.subscribe(List.copyOf(topics));
-    this.thread = new Thread(this::loop, "inbox-consumer");
+    this.thread = new Thread(this::loop, "inbox-consumer-" + kit.config().serviceName());
     thread.setDaemon(true);
     thread.start();
   }

@@ -36,11 +36,11 @@ final class KafkaClients {
     return new KafkaProducer<>(props);
   }
 
-  static KafkaConsumer<String, byte[]> consumer(ServiceConfig config) {
+  static KafkaConsumer<String, byte[]> consumer(ServiceConfig config, int index) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.serviceName());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-consumer");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-consumer-" + index);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);

@@ -18,7 +18,7 @@ public final class RunningService implements AutoCloseable {
   Database database;
   KafkaProducer<String, byte[]> producer;
   OutboxRelay relay;
-  InboxConsumer consumer;
+  final java.util.List<InboxConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
   Javalin http;
   private boolean closed;
 
@@ -67,9 +67,7 @@ public final class RunningService implements AutoCloseable {
     if (http != null) {
       http.stop();
     }
-    if (consumer != null) {
-      consumer.close();
-    }
+    consumers.forEach(InboxConsumer::close);
     if (relay != null) {
       relay.close();
     }

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ServiceKit {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceKit.class);
+  private static final int CONSUMERS = 3;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -112,10 +113,14 @@ public final class ServiceKit {
     RandomGenerator unordered = service.ordered() ? null : random;
     running.relay = new OutboxRelay(database, producer, tracing, metrics, unordered);
     if (!service.topics().isEmpty()) {
-      KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config);
-      new KafkaClientMetrics(consumer, Tags.of("group", config.serviceName())).bindTo(metrics.registry());
-      running.consumer = new InboxConsumer(consumer, producer, database, service.topics(), service.handlers(), this,
-          new InboxConsumer.Mode(service.dedupe(), service.ordered()));
+      // One consumer per partition (the topology's 3): each keeps its partitions' order, and
+      // the I/O waits of one do not hold up the others.
+      for (int i = 0; i < CONSUMERS; i++) {
+        KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config, i);
+        new KafkaClientMetrics(consumer, Tags.of("group", config.serviceName())).bindTo(metrics.registry());
+        running.consumers.add(new InboxConsumer(consumer, producer, database, service.topics(), service.handlers(),
+            this, new InboxConsumer.Mode(service.dedupe(), service.ordered())));
+      }
     }
   }
 
