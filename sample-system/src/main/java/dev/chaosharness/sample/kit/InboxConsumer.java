@@ -41,12 +41,13 @@ public final class InboxConsumer implements AutoCloseable {
   private static final int ATTEMPTS = 3;
 
   /** Consumer settings. @param dedupe use the inbox @param ordered keep per-partition order */
-  public record Mode(boolean dedupe, boolean ordered) {
+  record Mode(boolean dedupe, boolean ordered) {
   }
 
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> faultProducer;
   private final Database database;
+  private final SampleService service;
   private final Map<String, EventHandler> handlers;
   private final Tracing tracing;
   private final ServiceMetrics metrics;
@@ -61,20 +62,21 @@ public final class InboxConsumer implements AutoCloseable {
    * @param consumer a consumer with auto-commit off
    * @param faultProducer where poison events go
    * @param database the service's database
-   * @param topics the topics to subscribe
-   * @param handlers handler per event type; other types are counted as {@code ignored}
+   * @param service its topics, handlers (other types are counted as {@code ignored}), dedupe,
+   *     ordering and batch preparation
    * @param kit tracing and metrics
-   * @param mode dedupe and ordering
    */
-  public InboxConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> faultProducer, Database database,
-      Set<String> topics, Map<String, EventHandler> handlers, ServiceKit kit, Mode mode) {
+  InboxConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> faultProducer, Database database,
+      SampleService service, ServiceKit kit) {
     this.consumer = consumer;
     this.faultProducer = faultProducer;
     this.database = database;
-    this.handlers = Map.copyOf(handlers);
+    this.service = service;
+    this.handlers = Map.copyOf(service.handlers());
     this.tracing = kit.tracing();
     this.metrics = kit.metrics();
-    this.mode = mode;
+    this.mode = new Mode(service.dedupe(), service.ordered());
+    Set<String> topics = service.topics();
     this.workers = mode.ordered() ? null : Executors.newFixedThreadPool(4);
     consumer.subscribe(List.copyOf(topics));
     this.thread = new Thread(this::loop, "inbox-consumer-" + kit.config().serviceName());
@@ -135,10 +137,18 @@ public final class InboxConsumer implements AutoCloseable {
    */
   private boolean applyBatch(ConsumerRecords<String, byte[]> records) {
     List<String[]> counts = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> list = new ArrayList<>();
+    List<EventEnvelope> events = new ArrayList<>();
     try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        list.add(record);
+        events.add(EventCodec.decode(record.value()));
+      }
+      service.prepare(events);
       database.inTransaction(connection -> {
-        for (ConsumerRecord<String, byte[]> record : records) {
-          EventEnvelope event = EventCodec.decode(record.value());
+        for (int i = 0; i < list.size(); i++) {
+          ConsumerRecord<String, byte[]> record = list.get(i);
+          EventEnvelope event = events.get(i);
           EventHandler handler = handlers.get(event.type());
           if (handler == null) {
             counts.add(new String[] {event.type(), "ignored"});

@@ -38,6 +38,16 @@ public interface SampleService {
   }
 
   /**
+   * Prepares a poll's events before they are applied in one transaction, on the consumer thread:
+   * a place to start, in parallel, work that needs no transaction (idempotent calls to external
+   * systems). Handlers must still work when it was not called (events applied one by one).
+   *
+   * @param events the poll's events, in order
+   */
+  default void prepare(java.util.List<EventEnvelope> events) {
+  }
+
+  /**
    * Tells whether the consumer dedupes through the inbox.
    *
    * @return true unless a defect switches it off

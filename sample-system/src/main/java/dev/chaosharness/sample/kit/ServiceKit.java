@@ -118,8 +118,7 @@ public final class ServiceKit {
       for (int i = 0; i < CONSUMERS; i++) {
         KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config, i);
         new KafkaClientMetrics(consumer, Tags.of("group", config.serviceName())).bindTo(metrics.registry());
-        running.consumers.add(new InboxConsumer(consumer, producer, database, service.topics(), service.handlers(),
-            this, new InboxConsumer.Mode(service.dedupe(), service.ordered())));
+        running.consumers.add(new InboxConsumer(consumer, producer, database, service, this));
       }
     }
   }

@@ -12,9 +12,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import dev.chaosharness.sample.kit.TransientFailure;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The payment service: charges for {@code OrderCreated} ({@code PaymentProcessed} or
@@ -23,12 +31,15 @@ import java.util.Set;
  *
  * <p>Thread-safe.
  */
-public final class PaymentService implements SampleService {
+public final class PaymentService implements SampleService, AutoCloseable {
 
   private final ServiceKit kit;
   private final PaymentGateway gateway;
   private final boolean notIdempotent;
   private final boolean noRefund;
+  private final ExecutorService calls = Executors.newFixedThreadPool(8, daemon());
+  private final ThreadLocal<Map<UUID, Future<PaymentGateway.Charge>>> prepared =
+      ThreadLocal.withInitial(HashMap::new);
 
   /**
    * Creates the service.
@@ -66,11 +77,40 @@ public final class PaymentService implements SampleService {
     return !notIdempotent;
   }
 
+  /** Starts the poll's charges in parallel; the provider key makes a repeated charge harmless. */
+  @Override
+  public void prepare(List<EventEnvelope> events) {
+    Map<UUID, Future<PaymentGateway.Charge>> charges = prepared.get();
+    charges.clear();
+    for (EventEnvelope event : events) {
+      if (event.type().equals(Topics.ORDER_CREATED)) {
+        charges.put(event.eventId(), calls.submit(() -> callProvider(event)));
+      }
+    }
+  }
+
+  private PaymentGateway.Charge callProvider(EventEnvelope created) throws TransientFailure {
+    String key = notIdempotent ? created.orderId() + "/" + kit.newId() : created.orderId();
+    return gateway.charge(key, created.payload().path("amountCents").asLong(),
+        created.payload().path("cardNumber").asText());
+  }
+
+  private PaymentGateway.Charge chargeFor(EventEnvelope created) throws Exception {
+    Future<PaymentGateway.Charge> started = prepared.get().remove(created.eventId());
+    if (started == null) {
+      return callProvider(created);
+    }
+    try {
+      return started.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
   private void charge(Connection c, EventEnvelope created) throws Exception {
     ObjectNode order = created.payload();
     long amount = order.path("amountCents").asLong();
-    String key = notIdempotent ? created.orderId() + "/" + kit.newId() : created.orderId();
-    PaymentGateway.Charge charge = gateway.charge(key, amount, order.path("cardNumber").asText());
+    PaymentGateway.Charge charge = chargeFor(created);
     try (PreparedStatement s = c.prepareStatement(
         "insert into payments (order_id, charge_id, amount_cents, status) values (?, ?, ?, ?)")) {
       s.setString(1, created.orderId());
@@ -113,6 +153,19 @@ public final class PaymentService implements SampleService {
     }
     emit(c, cause, Topics.PAYMENT_REFUNDED, EventCodec.JSON.createObjectNode()
         .put("chargeId", chargeId).put("refundId", refundId).put("amountCents", amount));
+  }
+
+  private static ThreadFactory daemon() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "provider-call");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void close() {
+    calls.shutdownNow();
   }
 
   private void emit(Connection c, EventEnvelope cause, String type, ObjectNode payload) throws Exception {
