@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -45,7 +44,7 @@ public final class InboxConsumer implements AutoCloseable {
   }
 
   private final Consumer<String, byte[]> consumer;
-  private final Producer<String, byte[]> faultProducer;
+  private final FaultTopic faults;
   private final Database database;
   private final SampleService service;
   private final Map<String, EventHandler> handlers;
@@ -69,7 +68,7 @@ public final class InboxConsumer implements AutoCloseable {
   InboxConsumer(Consumer<String, byte[]> consumer, Producer<String, byte[]> faultProducer, Database database,
       SampleService service, ServiceKit kit) {
     this.consumer = consumer;
-    this.faultProducer = faultProducer;
+    this.faults = new FaultTopic(faultProducer, kit.metrics());
     this.database = database;
     this.service = service;
     this.handlers = Map.copyOf(service.handlers());
@@ -264,20 +263,7 @@ public final class InboxConsumer implements AutoCloseable {
   }
 
   private void sendToFaults(ConsumerRecord<String, byte[]> record, String type, Exception error) {
-    String faultTopic = Topics.faults(record.topic());
-    log.warn("Poison event at {}-{}@{} ({}) goes to {}", record.topic(), record.partition(), record.offset(), type,
-        faultTopic, error);
-    ProducerRecord<String, byte[]> fault = new ProducerRecord<>(faultTopic, record.key(), record.value());
-    fault.headers().add("error", String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
-    fault.headers().add("source", (record.topic() + "-" + record.partition() + "@" + record.offset())
-        .getBytes(StandardCharsets.UTF_8));
-    try {
-      faultProducer.send(fault).get();
-    } catch (Exception e) {
-      log.warn("Could not send the poison event to {}; it is dropped", faultTopic, e);
-    }
-    metrics.fault(record.topic());
-    metrics.consumed(type, "fault");
+    faults.send(record, type, error);
   }
 
   private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
