@@ -1,13 +1,11 @@
 package dev.chaosharness.experiments.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.chaosharness.core.target.InvalidFileException;
+import dev.chaosharness.core.target.TargetDescription;
 import dev.chaosharness.sample.smoke.SmokeReport;
 import dev.chaosharness.sample.smoke.SmokeRun;
 import dev.chaosharness.sample.smoke.SmokeSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,10 +56,15 @@ final class SampleSmokeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SmokeSettings settings;
     try {
-      JsonNode file = readTarget(target);
-      settings = new SmokeSettings(orderUrl(file), bootstrap(file), orders, rate, seed,
-          Long.toString(clock.millis(), 36), Duration.ofSeconds(Math.max(1, timeoutSeconds)));
-    } catch (IllegalArgumentException e) {
+      TargetDescription described = TargetDescription.read(target);
+      if (described.kafka() == null) {
+        throw new UserError("target file " + target + " has no kafka.bootstrapServers; the smoke run watches "
+            + "orders.events for outcomes");
+      }
+      settings = new SmokeSettings(URI.create(described.service("order").baseUrl()),
+          described.kafka().bootstrapServers(), orders, rate, seed, Long.toString(clock.millis(), 36),
+          Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+    } catch (InvalidFileException | IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
     spec.commandLine().getErr().printf("placing %d orders at %.1f/s against %s%n", orders, rate,
@@ -69,42 +72,5 @@ final class SampleSmokeCommand implements Callable<Integer> {
     SmokeReport report = SmokeRun.run(settings, line -> spec.commandLine().getErr().println(line));
     spec.commandLine().getOut().println(report.toJson());
     return report.ok() ? 0 : HarnessCommand.EXIT_FAILED;
-  }
-
-  private static JsonNode readTarget(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError("target file " + file + " does not exist; start the shop with 'harness up' and pass the "
-          + "target file it writes");
-    }
-    try {
-      return new YAMLMapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UserError("target file " + file + " is not valid YAML or JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private URI orderUrl(JsonNode file) {
-    for (JsonNode service : file.path("services")) {
-      if ("order".equals(service.path("name").asText())) {
-        String url = service.path("baseUrl").asText("");
-        try {
-          return URI.create(url);
-        } catch (IllegalArgumentException e) {
-          throw new UserError("target file " + target + ": services[order].baseUrl must be a URL, but was '" + url
-              + "'", e);
-        }
-      }
-    }
-    throw new UserError("target file " + target + " has no service named 'order' under 'services'; the smoke run "
-        + "places orders there");
-  }
-
-  private String bootstrap(JsonNode file) {
-    String servers = file.path("kafka").path("bootstrapServers").asText("");
-    if (servers.isBlank()) {
-      throw new UserError("target file " + target + " has no kafka.bootstrapServers; the smoke run watches "
-          + "orders.events for outcomes");
-    }
-    return servers;
   }
 }

@@ -44,30 +44,45 @@ class SampleSmokeCommandTest {
 
     // then
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().trim()).isEqualTo("harness: target file " + missing + " does not exist; start the shop "
-        + "with 'harness up' and pass the target file it writes");
+    assertThat(err.toString().trim()).isEqualTo("harness: " + missing + ": the file does not exist");
   }
 
   @Test
   void should_exit_2_when_the_target_has_no_order_service() throws Exception {
     // given
     Path file = dir.resolve("target.yaml");
-    Files.writeString(file, "name: shop\nservices:\n  - name: bff\n    baseUrl: http://127.0.0.1:1\n");
+    Files.writeString(file, "name: shop\nproduction: false\nservices:\n  - name: bff\n    baseUrl: http://127.0.0.1:1\n"
+        + "kafka:\n  bootstrapServers: 127.0.0.1:2\n");
 
     // when
     int exit = run("sample", "smoke", "--orders", "5", "--target", file.toString());
 
     // then
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().trim()).isEqualTo("harness: target file " + file + " has no service named 'order' "
-        + "under 'services'; the smoke run places orders there");
+    assertThat(err.toString().trim())
+        .isEqualTo("harness: Service 'order' is not in target 'shop'; known services: [bff]");
+  }
+
+  @Test
+  void should_exit_2_when_the_target_has_no_kafka() throws Exception {
+    // given
+    Path file = dir.resolve("target.yaml");
+    Files.writeString(file, "name: shop\nproduction: false\nservices:\n  - name: order\n    baseUrl: http://127.0.0.1:1\n");
+
+    // when
+    int exit = run("sample", "smoke", "--orders", "5", "--target", file.toString());
+
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().trim()).isEqualTo("harness: target file " + file + " has no kafka.bootstrapServers; "
+        + "the smoke run watches orders.events for outcomes");
   }
 
   @Test
   void should_exit_2_echoing_the_value_when_the_order_count_is_zero() throws Exception {
     // given
     Path file = dir.resolve("target.yaml");
-    Files.writeString(file, "services:\n  - name: order\n    baseUrl: http://127.0.0.1:1\n"
+    Files.writeString(file, "name: shop\nproduction: false\nservices:\n  - name: order\n    baseUrl: http://127.0.0.1:1\n"
         + "kafka:\n  bootstrapServers: 127.0.0.1:2\n");
 
     // when
