@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each figure as a ratio against a baseline measured in the same run.",
-    subcommands = {})
+    subcommands = {
+      BenchCheckCommand.class,
+      ProxyBenchCommand.class,
+      BenchTrafficCommand.class,
+      KafkaRestartBenchCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

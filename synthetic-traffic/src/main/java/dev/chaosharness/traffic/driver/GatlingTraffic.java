@@ -1,0 +1,124 @@
+package dev.chaosharness.traffic.driver;
+
+import dev.chaosharness.core.traffic.Traffic;
+import dev.chaosharness.core.traffic.TrafficException;
+import dev.chaosharness.core.traffic.TrafficListener;
+import dev.chaosharness.core.traffic.TrafficPlan;
+import dev.chaosharness.core.traffic.TrafficRun;
+import dev.chaosharness.traffic.gatling.BrowseSimulation;
+import dev.chaosharness.traffic.gatling.PlaceOrderSimulation;
+import dev.chaosharness.traffic.gatling.SimulationSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@link Traffic} driver backed by Gatling: each run is a child JVM running one of the
+ * simulations, so the caller's JVM needs no {@code --add-opens} and keeps no Gatling state.
+ * Results come from the traffic log the simulation writes, tailed while it runs.
+ *
+ * <pre>{@code
+ * try (TrafficRun run = new GatlingTraffic().start(plan, TrafficListener.noop())) {
+ *   TrafficResult result = run.await(plan.duration().plusMinutes(1));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class GatlingTraffic implements Traffic {
+
+  private static final Map<String, String> SIMULATIONS = Map.of(
+      PlaceOrderSimulation.SCENARIO, PlaceOrderSimulation.class.getName(),
+      BrowseSimulation.SCENARIO, BrowseSimulation.class.getName());
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+  private final Clock clock;
+  private final Duration connectTimeout;
+  private final Path cacheDirectory;
+
+  /** A driver on the system clock, caching its child JVM's class archive under the temp directory. */
+  public GatlingTraffic() {
+    this(Clock.systemUTC(), Duration.ofSeconds(3),
+        Path.of(System.getProperty("java.io.tmpdir"), "chaos-harness-" + System.getProperty("user.name", "user")));
+  }
+
+  /**
+   * A driver with the given clock (names run directories), reachability timeout, and directory
+   * for the child JVM's class-data-sharing archive (it makes starts faster).
+   */
+  public GatlingTraffic(Clock clock, Duration connectTimeout, Path cacheDirectory) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+  }
+
+  @Override
+  public Set<String> scenarios() {
+    return new TreeSet<>(SIMULATIONS.keySet());
+  }
+
+  @Override
+  public TrafficRun start(TrafficPlan plan, TrafficListener listener) {
+    String simulation = SIMULATIONS.get(plan.scenario());
+    if (simulation == null) {
+      throw new IllegalArgumentException(
+          "Unknown scenario '" + plan.scenario() + "'; known scenarios: " + scenarios());
+    }
+    Reachability.check(plan.baseUrl(), connectTimeout);
+    Path directory = plan.outputDirectory().resolve(plan.scenario() + "-" + RUN_ID.format(clock.instant()));
+    Path trafficLog = directory.resolve("traffic.jsonl");
+    try {
+      Files.createDirectories(directory);
+      String classpath = System.getProperty("java.class.path");
+      ClassDataSharing sharing = ClassDataSharing.forClasspath(classpath, cacheDirectory);
+      Process process = new ProcessBuilder(command(plan, simulation, directory, trafficLog, classpath, sharing))
+          .redirectErrorStream(true)
+          .redirectOutput(directory.resolve("gatling.log").toFile())
+          .start();
+      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue() == 0 || p.exitValue() == 2));
+      return new GatlingTrafficRun(plan, directory, trafficLog, process, listener);
+    } catch (IOException e) {
+      throw new TrafficException("Cannot start the Gatling child JVM for " + plan + " in " + directory
+          + ": " + e.getMessage() + "; check that " + javaBinary() + " exists", e);
+    }
+  }
+
+  private static List<String> command(TrafficPlan plan, String simulation, Path directory, Path trafficLog,
+      String classpath, ClassDataSharing sharing) {
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(sharing.jvmOptions());
+    command.add("-Xmx1g");
+    command.add("-XX:+UseParallelGC");
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("-Dgatling.data.enableAnalytics=false");
+    command.add("-Dgatling.http.warmUpUrl=");
+    command.addAll(SimulationSettings.toJvmOptions(plan, trafficLog));
+    command.add("-cp");
+    command.add(classpath);
+    command.add("io.gatling.app.Gatling");
+    command.add("--simulation");
+    command.add(simulation);
+    command.add("--results-folder");
+    command.add(directory.resolve("gatling").toAbsolutePath().toString());
+    if (!plan.htmlReport()) {
+      command.add("--no-reports");
+    }
+    return command;
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

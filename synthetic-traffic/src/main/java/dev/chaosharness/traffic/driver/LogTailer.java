@@ -1,0 +1,67 @@
+package dev.chaosharness.traffic.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows a growing text file and hands out its complete lines as they appear; a line still
+ * being written stays until its line break arrives.
+ *
+ * <p>Not thread-safe: one thread polls.
+ */
+final class LogTailer {
+
+  private final Path file;
+  private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+  private final StringBuilder partial = new StringBuilder();
+  private long position;
+
+  LogTailer(Path file) {
+    this.file = file;
+  }
+
+  /** The complete lines added since the last poll; none if the file does not exist yet. */
+  List<String> poll() {
+    List<String> lines = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return lines;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.position(position);
+      int read;
+      while ((read = channel.read(buffer.clear())) > 0) {
+        position += read;
+        // multi-byte characters never split: the log is ASCII-only JSON (ids, names, instants)
+        partial.append(new String(buffer.array(), 0, read, StandardCharsets.UTF_8));
+        cutLines(lines);
+      }
+    } catch (NoSuchFileException gone) {
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return lines;
+  }
+
+  private void cutLines(List<String> lines) {
+    int start = 0;
+    for (int i = 0; i < partial.length(); i++) {
+      if (partial.charAt(i) == '\n') {
+        if (i > start) {
+          lines.add(partial.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    partial.delete(0, start);
+  }
+}

@@ -1,0 +1,2 @@
+/** The Gatling traffic driver: runs the simulations in a child JVM and reads their traffic log. */
+package dev.chaosharness.traffic.driver;
