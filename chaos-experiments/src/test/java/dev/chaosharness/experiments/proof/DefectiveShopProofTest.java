@@ -17,6 +17,7 @@ import dev.chaosharness.core.proxy.FaultProxyConfig;
 import dev.chaosharness.core.proxy.FaultProxyLinkRouter;
 import dev.chaosharness.sample.smoke.SagaPath;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,13 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each checker fails on the shop with its matching defect switch: one shop with the defects of
- * payment ({@code payment-not-idempotent}, {@code payment-no-refund}) and order ({@code order-no-outbox})
- * on, each test provoking one and asserting the anomaly for its own orders.
- *
- * <p>{@code stock-unordered} is not proven here: it scatters one key's stock events over the
- * partitions of {@code stock.events}, but each stock event is still published after its causes, so
- * no partition ever holds an event before one it follows and the offset-based ordering checker
- * cannot see it (30 orders with the switch on gave no ordering anomaly).
+ * payment ({@code payment-not-idempotent}, {@code payment-no-refund}), order ({@code order-no-outbox})
+ * and stock ({@code stock-unordered}) on, each test provoking one and asserting the anomaly for its
+ * own orders.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DefectiveShopProofTest {
@@ -53,6 +50,7 @@ class DefectiveShopProofTest {
         .linkRouter(FaultProxyLinkRouter.of(proxy))
         .defects("payment", "payment-not-idempotent,payment-no-refund")
         .defects("order", "order-no-outbox")
+        .defects("stock", "stock-unordered")
         .build());
     shop = new ShopDriver(env, workDir);
   }
@@ -136,6 +134,27 @@ class DefectiveShopProofTest {
         "ShipmentFailed was not followed by PaymentRefunded");
     assertThat(verdict.anomalies()).as("stock still releases: %s", verdict.toText())
         .noneMatch(a -> a.explanation().contains("not followed by StockReleased"));
+  }
+
+  @Test
+  @Order(4)
+  void should_report_split_partitions_when_stock_publishes_without_per_key_order() throws Exception {
+    // given: each undeliverable order puts a reservation and a release on stock.events; scattered
+    // at random over its 3 partitions, all 8 orders keep both on one partition with p = (1/3)^8
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      orders.add(shop.place(SagaPath.UNDELIVERABLE.requestBody("c-proof-unordered")));
+    }
+
+    // when
+    assertThat(shop.awaitTerminal(orders)).containsOnly("FAILED");
+
+    // then
+    Verdict verdict = await("the released stock in the history").atMost(ShopDriver.SAGA_TIMEOUT)
+        .until(() -> shop.observeAndCheck(SagaChecker.of(ShopDriver.sampleSpec())),
+            v -> orders.stream().anyMatch(o -> find(v, "SPLIT_PARTITIONS", o) != null));
+    String split = orders.stream().filter(o -> find(verdict, "SPLIT_PARTITIONS", o) != null).findFirst().orElseThrow();
+    assertAnomaly(verdict, "ordering", "SPLIT_PARTITIONS", split, "this key's events on stock.events are on partitions");
   }
 
   private static Anomaly find(Verdict verdict, String kind, String key) {
