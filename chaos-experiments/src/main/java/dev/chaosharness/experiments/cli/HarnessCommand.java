@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
       ProxyCommand.class,
       CheckCommand.class,
       BenchCommand.class,
-      SampleCommand.class,
     })
 public final class HarnessCommand implements Runnable {
 
