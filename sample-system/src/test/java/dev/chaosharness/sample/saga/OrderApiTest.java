@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
@@ -121,7 +120,7 @@ class OrderApiTest {
 
   /** Orders, idempotency keys and outbox rows in the order database. */
   private static long[] counts() throws Exception {
-    try (Connection c = DriverManager.getConnection(shop.postgres.url("order"), "postgres", "");
+    try (Connection c = shop.connect("order");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select (select count(*) from orders), (select count(*) from idempotency_keys),"
             + " (select count(*) from outbox where type = 'OrderCreated')")) {

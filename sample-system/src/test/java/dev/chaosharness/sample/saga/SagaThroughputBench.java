@@ -59,7 +59,7 @@ class SagaThroughputBench {
   }
 
   private static SmokeReport run(SampleShop shop, String name, double rate, int seconds) throws Exception {
-    SmokeReport report = SmokeRun.run(new SmokeSettings(shop.uri("order", "/"), shop.kafka.bootstrap(),
+    SmokeReport report = SmokeRun.run(new SmokeSettings(shop.uri("order", "/"), shop.kafka.bootstrapServers(),
         (int) (rate * seconds), rate, 42, name + "-" + System.nanoTime(), Duration.ofSeconds(60)),
         line -> System.out.println("BENCH " + name + ": " + line + " | lag " + lags(shop)));
     System.out.println("BENCH " + name + " " + report.toJson());

@@ -1,6 +1,11 @@
 package dev.chaosharness.sample.saga;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chaosharness.core.env.KafkaBroker;
+import dev.chaosharness.core.env.KafkaBrokerConfig;
+import dev.chaosharness.core.env.PassThroughLinkRouter;
+import dev.chaosharness.core.env.PostgresServer;
+import dev.chaosharness.core.env.ProcessSupervisor;
 import dev.chaosharness.sample.bff.BffService;
 import dev.chaosharness.sample.kit.Defects;
 import dev.chaosharness.sample.kit.EventCodec;
@@ -15,23 +20,30 @@ import dev.chaosharness.sample.payment.PaymentService;
 import dev.chaosharness.sample.provider.PaymentProvider;
 import dev.chaosharness.sample.shipping.ShippingService;
 import dev.chaosharness.sample.stock.StockService;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whole shop on a real broker and a real PostgreSQL, shared by every saga test class of the
- * JVM (started once, stopped at JVM exit). Services run in this JVM, each with its own kit,
- * database, consumer group and HTTP port, so a test can stop, restart or swap one with defects.
+ * The whole shop on harness-core's real broker ({@link KafkaBroker}) and real PostgreSQL
+ * ({@link PostgresServer}), shared by every saga test class of the JVM (started once, stopped at
+ * JVM exit). Services run in this JVM, each with its own kit, database and login, consumer group
+ * and HTTP port, so a test can stop, restart or swap one with defects.
  */
 final class SampleShop {
 
@@ -41,43 +53,64 @@ final class SampleShop {
       "stock", StockService::new, "shipping", ShippingService::new, "bff", BffService::new);
   private static SampleShop instance;
 
-  final TestPostgres postgres;
-  final TestKafka kafka;
+  private final ProcessSupervisor supervisor;
+  private final PostgresServer postgres;
+  private final Map<String, PostgresServer.Database> databases;
+  final KafkaBroker kafka;
   final EventLog log;
   final TraceReceiver traces;
   private final Map<String, RunningService> running = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private long seed = 1;
 
-  private SampleShop(TestPostgres postgres, TestKafka kafka, TraceReceiver traces) {
+  private SampleShop(ProcessSupervisor supervisor, PostgresServer postgres,
+      Map<String, PostgresServer.Database> databases, KafkaBroker kafka, TraceReceiver traces) {
+    this.supervisor = supervisor;
     this.postgres = postgres;
+    this.databases = Map.copyOf(databases);
     this.kafka = kafka;
     this.traces = traces;
-    this.log = new EventLog(kafka.bootstrap());
+    this.log = new EventLog(kafka.bootstrapServers());
   }
 
   static synchronized SampleShop get() throws Exception {
     if (instance == null) {
       Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sample-shop-");
-      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-      TestPostgres postgres = TestPostgres.start(dir.resolve("postgres"));
-      TestKafka kafka = TestKafka.start(dir.resolve("kafka"));
-      List<String> topics = new ArrayList<>(Topics.ALL);
-      Topics.ALL.forEach(t -> topics.add(Topics.faults(t)));
-      kafka.createTopics(topics, 3);
-      for (String service : SERVICES) {
-        if (!service.equals("payment-provider")) {
-          postgres.createDatabase(service);
-        }
+      ProcessSupervisor supervisor = new ProcessSupervisor();
+      try {
+        instance = start(supervisor, dir);
+      } catch (Exception | Error e) {
+        supervisor.close();
+        throw e;
       }
-      SampleShop shop = new SampleShop(postgres, kafka, new TraceReceiver());
-      for (String service : SERVICES) {
-        shop.start(service, Defects.none());
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(shop::closeAll));
-      instance = shop;
     }
     return instance;
+  }
+
+  /** Launches the broker and the database server side by side, then the topics, databases and services. */
+  private static SampleShop start(ProcessSupervisor supervisor, Path dir) throws Exception {
+    KafkaBroker kafka;
+    try (PassThroughLinkRouter noLinks = new PassThroughLinkRouter()) {
+      kafka = KafkaBroker.launch(supervisor, KafkaBrokerConfig.builder(dir).build(), noLinks);
+    }
+    PostgresServer postgres = PostgresServer.launch(supervisor, dir);
+    postgres.awaitReady();
+    Map<String, PostgresServer.Database> databases = new HashMap<>();
+    for (String service : SERVICES) {
+      if (!service.equals("payment-provider")) {
+        databases.put(service, postgres.createDatabase(service));
+      }
+    }
+    kafka.awaitReady();
+    List<String> topics = new ArrayList<>(Topics.ALL);
+    Topics.ALL.forEach(t -> topics.add(Topics.faults(t)));
+    kafka.createTopics(topics, 3);
+    SampleShop shop = new SampleShop(supervisor, postgres, databases, kafka, new TraceReceiver());
+    Runtime.getRuntime().addShutdownHook(new Thread(shop::closeAll));
+    for (String service : SERVICES) {
+      shop.start(service, Defects.none());
+    }
+    return shop;
   }
 
   synchronized RunningService start(String service, Defects defects) {
@@ -86,8 +119,9 @@ final class SampleShop {
 
   private ServiceConfig configFor(String service, Defects defects) {
     boolean provider = service.equals("payment-provider");
-    ServiceConfig config = new ServiceConfig(service, 0, provider ? "" : kafka.bootstrap(),
-        provider ? "" : postgres.url(service), "postgres", "",
+    PostgresServer.Database database = provider ? null : database(service);
+    ServiceConfig config = new ServiceConfig(service, 0, provider ? "" : kafka.bootstrapServers(),
+        provider ? "" : database.jdbcUrl(), provider ? "" : database.user(), provider ? "" : database.password(),
         service.equals("payment") ? "http://127.0.0.1:" + running.get("payment-provider").port() : "",
         traces.endpoint(), defects);
     return config;
@@ -121,6 +155,29 @@ final class SampleShop {
     for (String service : SERVICES) {
       ServiceConfig config = configFor(service, Defects.none());
       start(tracing ? config : config.withOtlpEndpoint(""));
+    }
+  }
+
+  /** The database and login of {@code service}, as the service itself uses them. */
+  PostgresServer.Database database(String service) {
+    PostgresServer.Database database = databases.get(service);
+    if (database == null) {
+      throw new IllegalArgumentException("Service '" + service + "' has no database; services with one: "
+          + databases.keySet());
+    }
+    return database;
+  }
+
+  /** A new connection to the database of {@code service}, with that service's login. */
+  Connection connect(String service) throws SQLException {
+    PostgresServer.Database database = database(service);
+    return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+  }
+
+  /** A TCP port that was free a moment ago on 127.0.0.1. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
@@ -164,11 +221,12 @@ final class SampleShop {
     names.forEach(this::stop);
     try {
       log.close();
-      traces.close();
-      kafka.close();
-      postgres.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    traces.close();
+    kafka.close();
+    postgres.close();
+    supervisor.close();
   }
 }

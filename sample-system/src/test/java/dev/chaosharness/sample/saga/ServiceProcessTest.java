@@ -4,6 +4,7 @@ import static dev.chaosharness.sample.saga.SampleShop.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chaosharness.core.env.PostgresServer;
 import dev.chaosharness.sample.kit.Defects;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,15 +29,16 @@ class ServiceProcessTest {
   @Test
   void should_serve_its_part_of_the_saga_with_json_logs_when_run_as_its_own_process() throws Exception {
     // given
-    int port = TestPostgres.freePort();
+    int port = SampleShop.freePort();
     Path logFile = Files.createTempFile(Path.of("target"), "shipping-", ".log");
     ProcessBuilder builder = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), "dev.chaosharness.sample.shipping.ShippingServiceMain"))
         .redirectErrorStream(true).redirectOutput(logFile.toFile());
+    PostgresServer.Database database = shop.database("shipping");
     builder.environment().putAll(java.util.Map.of("SERVICE_NAME", "shipping", "HTTP_PORT", Integer.toString(port),
-        "KAFKA_BOOTSTRAP_SERVERS", shop.kafka.bootstrap(), "DB_URL", shop.postgres.url("shipping"),
-        "DB_USER", "postgres", "DB_PASSWORD", ""));
+        "KAFKA_BOOTSTRAP_SERVERS", shop.kafka.bootstrapServers(), "DB_URL", database.jdbcUrl(),
+        "DB_USER", database.user(), "DB_PASSWORD", database.password()));
     shop.stop("shipping");
     Process process = builder.start();
     try {

@@ -23,7 +23,7 @@ class SmokeRunTest {
   @Test
   void should_end_every_saga_as_its_inputs_explain_when_the_shop_is_healthy() throws Exception {
     // given
-    SmokeSettings settings = new SmokeSettings(shop.uri("order", "/"), shop.kafka.bootstrap(), 60, 60, 42,
+    SmokeSettings settings = new SmokeSettings(shop.uri("order", "/"), shop.kafka.bootstrapServers(), 60, 60, 42,
         "healthy-" + System.nanoTime(), Duration.ofSeconds(30));
 
     // when
@@ -41,8 +41,8 @@ class SmokeRunTest {
   void should_report_stuck_sagas_when_a_service_is_down() throws Exception {
     // given
     shop.stop("shipping");
-    SmokeSettings settings = new SmokeSettings(URI.create(shop.uri("order", "/").toString()), shop.kafka.bootstrap(),
-        5, 50, 7, "stuck-" + System.nanoTime(), Duration.ofSeconds(3));
+    SmokeSettings settings = new SmokeSettings(URI.create(shop.uri("order", "/").toString()),
+        shop.kafka.bootstrapServers(), 5, 50, 7, "stuck-" + System.nanoTime(), Duration.ofSeconds(3));
 
     // when
     SmokeReport report;
