@@ -54,7 +54,8 @@ final class Containers implements AutoCloseable {
         .withUsername(SUPERUSER).withPassword(SUPERUSER);
     start("toxiproxy", toxiproxy::start);
     router = new ToxiproxyLinkRouter(
-        new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort()), ports,
+        new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort()),
+        ToxiproxyLinkRouter.FIRST_LISTEN_PORT, ports,
         port -> new InetSocketAddress(toxiproxy.getHost(), toxiproxy.getMappedPort(port)),
         hostPort -> {
           Testcontainers.exposeHostPorts(hostPort);

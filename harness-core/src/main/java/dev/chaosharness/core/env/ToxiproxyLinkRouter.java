@@ -36,6 +36,7 @@ final class ToxiproxyLinkRouter implements LinkRouter {
   static final String HOST_FROM_CONTAINERS = "host.testcontainers.internal";
 
   private final ToxiproxyClient client;
+  private final int firstListenPort;
   private final int listenPorts;
   private final IntFunction<InetSocketAddress> hostAddressOf;
   private final IntUnaryOperator exposeHostPort;
@@ -47,13 +48,16 @@ final class ToxiproxyLinkRouter implements LinkRouter {
    * Creates the router.
    *
    * @param client the Toxiproxy API client
-   * @param listenPorts how many listen ports (from {@link #FIRST_LISTEN_PORT}) the container maps
+   * @param firstListenPort the first port links listen on in the container (usually
+   *     {@link #FIRST_LISTEN_PORT})
+   * @param listenPorts how many listen ports (from {@code firstListenPort}) the container maps
    * @param hostAddressOf container port to the address host clients connect to
    * @param exposeHostPort exposes a host port to containers and returns it
    */
-  ToxiproxyLinkRouter(ToxiproxyClient client, int listenPorts,
+  ToxiproxyLinkRouter(ToxiproxyClient client, int firstListenPort, int listenPorts,
       IntFunction<InetSocketAddress> hostAddressOf, IntUnaryOperator exposeHostPort) {
     this.client = client;
+    this.firstListenPort = firstListenPort;
     this.listenPorts = listenPorts;
     this.hostAddressOf = hostAddressOf;
     this.exposeHostPort = exposeHostPort;
@@ -66,7 +70,7 @@ final class ToxiproxyLinkRouter implements LinkRouter {
           + " link ports, but link " + (order.size() + 1) + " was requested; known links: "
           + order);
     }
-    return FIRST_LISTEN_PORT + order.size();
+    return firstListenPort + order.size();
   }
 
   @Override

@@ -60,7 +60,7 @@ class TestcontainersEnvironmentWithoutDockerTest {
   void should_name_mapped_port_count_when_links_exceed_it() {
     // given
     ToxiproxyLinkRouter router = new ToxiproxyLinkRouter(
-        new eu.rekawek.toxiproxy.ToxiproxyClient("127.0.0.1", 1), 0,
+        new eu.rekawek.toxiproxy.ToxiproxyClient("127.0.0.1", 1), 8666, 0,
         port -> new InetSocketAddress("127.0.0.1", port), port -> port);
     // when / then
     assertThatThrownBy(() -> router.open("order->kafka",
