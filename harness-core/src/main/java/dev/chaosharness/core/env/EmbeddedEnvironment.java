@@ -1,17 +1,11 @@
 package dev.chaosharness.core.env;
 
 import dev.chaosharness.core.target.TargetDescription;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +39,7 @@ public final class EmbeddedEnvironment implements Environment {
   private final EmbeddedEnvironmentConfig config;
   private final ProcessSupervisor supervisor = new ProcessSupervisor();
   private final RecordingLinkRouter router;
-  private final List<Component> components = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-  private final Map<String, InetSocketAddress> httpAddresses = new LinkedHashMap<>();
+  private final ServiceFleet fleet;
   private KafkaBroker kafka;
   private PostgresServer postgres;
   private TargetDescription target;
@@ -57,6 +49,7 @@ public final class EmbeddedEnvironment implements Environment {
     this.config = config;
     this.router = new RecordingLinkRouter(
         config.router() != null ? config.router() : new PassThroughLinkRouter());
+    this.fleet = new ServiceFleet(config, supervisor, LOG);
   }
 
   /**
@@ -78,68 +71,31 @@ public final class EmbeddedEnvironment implements Environment {
   private void startAll() {
     Topology topology = config.topology();
     List<Topology.ServiceDef> defs = topology == null ? List.of() : topology.services();
-    CompletableFuture<Void> kafkaReady = async(() -> {
-      KafkaBrokerConfig.Builder builder = KafkaBrokerConfig.builder(config.workDir());
-      defs.stream().filter(Topology.ServiceDef::kafka).forEach(s -> builder.link(s.name() + "->kafka"));
-      kafka = KafkaBroker.launch(supervisor, builder.build(), router);
-      ready(new Component("kafka", kafka.bootstrapServers(), kafka.awaitReady()));
-      if (topology != null) {
-        kafka.createTopics(topology.topics().withFaultTopics(), topology.topics().partitions());
-      }
-    });
-    CompletableFuture<Void> postgresReady = async(() -> {
-      postgres = PostgresServer.launch(supervisor, config.workDir());
-      ready(new Component("postgres", Ports.hostPort(postgres.address()), postgres.awaitReady()));
-    });
-    join(CompletableFuture.allOf(kafkaReady, postgresReady));
+    Parallel.joinAll(List.of(Parallel.async(() -> startKafka(topology, defs)),
+        Parallel.async(this::startPostgres)));
     Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
     defs.stream().filter(Topology.ServiceDef::database)
         .forEach(s -> databases.put(s.name(), postgres.createDatabase(s.name())));
-    ServiceLauncher launcher = new ServiceLauncher(config, router, kafka::bootstrapServers, databases,
-        httpAddresses);
+    fleet.start(router, kafka::bootstrapServers, databases);
+    target = TargetDescriptions.of(config, fleet.httpAddresses(), kafka.bootstrapServers(),
+        router.links(), config.proxyApiUrl());
+  }
+
+  private void startKafka(Topology topology, List<Topology.ServiceDef> defs) {
+    KafkaBrokerConfig.Builder builder = KafkaBrokerConfig.builder(config.workDir());
+    defs.stream().filter(Topology.ServiceDef::kafka)
+        .forEach(s -> builder.link(s.name() + "->kafka"));
+    kafka = KafkaBroker.launch(supervisor, builder.build(), router);
+    fleet.ready(new Component("kafka", kafka.bootstrapServers(), kafka.awaitReady()));
     if (topology != null) {
-      for (List<Topology.ServiceDef> wave : topology.startWaves()) {
-        startWave(wave, launcher);
-      }
+      kafka.createTopics(topology.topics().withFaultTopics(), topology.topics().partitions());
     }
-    target = describe();
   }
 
-  private void startWave(List<Topology.ServiceDef> wave, ServiceLauncher launcher) {
-    List<CompletableFuture<Void>> waiting = new ArrayList<>();
-    for (Topology.ServiceDef def : wave) {
-      InetSocketAddress http = Ports.loopback(Ports.free());
-      ManagedProcess process = supervisor.start(launcher.spec(def, http));
-      synchronized (this) {
-        services.put(def.name(), process);
-        httpAddresses.put(def.name(), http);
-      }
-      waiting.add(async(() -> ready(new Component(def.name(), "http://" + Ports.hostPort(http),
-          process.awaitReady(config.serviceStartTimeout())))));
-    }
-    join(CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)));
-  }
-
-  private void ready(Component component) {
-    components.add(component);
-    LOG.info("{} ready at {} after {} ms", component.name(), component.address(),
-        component.readyAfter().toMillis());
-    config.onReady().accept(component);
-  }
-
-  private TargetDescription describe() {
-    List<TargetDescription.Service> described = new ArrayList<>();
-    httpAddresses.forEach((name, http) -> {
-      String base = "http://" + Ports.hostPort(http);
-      described.add(new TargetDescription.Service(name, base, base + "/health", base + "/metrics"));
-    });
-    Topology topology = config.topology();
-    List<String> topics = topology == null ? List.of() : topology.topics().withFaultTopics();
-    return new TargetDescription(topology == null ? "infrastructure" : topology.name(), false,
-        config.workDir().toAbsolutePath().toString(), described,
-        new TargetDescription.Kafka(kafka.bootstrapServers(), topics), router.links(),
-        config.proxyApiUrl(),
-        config.traceEndpoint() == null ? null : config.traceEndpoint().toString());
+  private void startPostgres() {
+    postgres = PostgresServer.launch(supervisor, config.workDir());
+    fleet.ready(new Component("postgres", Ports.hostPort(postgres.address()),
+        postgres.awaitReady()));
   }
 
   @Override
@@ -149,7 +105,7 @@ public final class EmbeddedEnvironment implements Environment {
 
   @Override
   public List<Component> components() {
-    return List.copyOf(components);
+    return fleet.components();
   }
 
   @Override
@@ -160,7 +116,7 @@ public final class EmbeddedEnvironment implements Environment {
     if ("postgres".equals(name) && postgres != null) {
       return Optional.of(postgres.process());
     }
-    return Optional.ofNullable(services.get(name));
+    return fleet.service(name);
   }
 
   /** The broker, for harness-side clients and topic administration. */
@@ -184,32 +140,11 @@ public final class EmbeddedEnvironment implements Environment {
       return;
     }
     closed = true;
-    List<ManagedProcess> started = new ArrayList<>(services.values());
-    Collections.reverse(started);
-    started.forEach(ManagedProcess::close);
+    fleet.close();
     router.close();
     if (kafka != null) {
       kafka.close();
     }
     supervisor.close();
-  }
-
-  private static CompletableFuture<Void> async(Runnable step) {
-    return CompletableFuture.runAsync(step, runnable -> {
-      Thread thread = new Thread(runnable, "chaos-harness-env-start");
-      thread.setDaemon(true);
-      thread.start();
-    });
-  }
-
-  private static void join(CompletableFuture<Void> future) {
-    try {
-      future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 }

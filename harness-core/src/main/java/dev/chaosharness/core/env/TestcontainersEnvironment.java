@@ -3,8 +3,6 @@ package dev.chaosharness.core.env;
 import dev.chaosharness.core.target.TargetDescription;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +45,7 @@ public final class TestcontainersEnvironment implements Environment {
 
   private final EmbeddedEnvironmentConfig config;
   private final ProcessSupervisor supervisor = new ProcessSupervisor();
-  private final List<Component> components = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-  private final Map<String, InetSocketAddress> httpAddresses = new LinkedHashMap<>();
+  private final ServiceFleet fleet;
   private final Map<String, String> kafkaLinks = new LinkedHashMap<>();
   private Containers containers;
   private RecordingLinkRouter router;
@@ -58,6 +54,7 @@ public final class TestcontainersEnvironment implements Environment {
 
   private TestcontainersEnvironment(EmbeddedEnvironmentConfig config) {
     this.config = config;
+    this.fleet = new ServiceFleet(config, supervisor, LOG);
   }
 
   /** Starts with the default images; see {@link #start(EmbeddedEnvironmentConfig, ContainerImages)}. */
@@ -116,37 +113,14 @@ public final class TestcontainersEnvironment implements Environment {
     Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
     defs.stream().filter(Topology.ServiceDef::database)
         .forEach(s -> databases.put(s.name(), containers.createDatabase(s.name())));
-    ServiceLauncher launcher = new ServiceLauncher(config, router, kafkaLinks::get, databases,
-        httpAddresses);
-    if (topology != null) {
-      for (List<Topology.ServiceDef> wave : topology.startWaves()) {
-        startWave(wave, launcher);
-      }
-    }
-    target = describe();
+    fleet.start(router, kafkaLinks::get, databases);
+    target = TargetDescriptions.of(config, fleet.httpAddresses(),
+        containers.kafkaBootstrapServers(), router.links(), containers.toxiproxyApiUrl());
   }
 
   private static int linkCount(List<Topology.ServiceDef> defs) {
     return defs.stream().mapToInt(s -> (s.kafka() ? 1 : 0) + (s.database() ? 1 : 0)
         + s.dependencies().size()).sum();
-  }
-
-  private void startWave(List<Topology.ServiceDef> wave, ServiceLauncher launcher) {
-    List<ManagedProcess> waiting = new ArrayList<>();
-    for (Topology.ServiceDef def : wave) {
-      InetSocketAddress http = Ports.loopback(Ports.free());
-      ManagedProcess process = supervisor.start(launcher.spec(def, http));
-      synchronized (this) {
-        services.put(def.name(), process);
-        httpAddresses.put(def.name(), http);
-      }
-      waiting.add(process);
-    }
-    for (ManagedProcess process : waiting) {
-      Duration readyAfter = process.awaitReady(config.serviceStartTimeout());
-      ready(new Component(process.name(),
-          "http://" + Ports.hostPort(httpAddresses.get(process.name())), readyAfter));
-    }
   }
 
   private void createTopics(Topology.Topics topics) {
@@ -165,29 +139,7 @@ public final class TestcontainersEnvironment implements Environment {
   }
 
   private void ready(String name, String address, long startedNanos) {
-    ready(new Component(name, address, Duration.ofNanos(System.nanoTime() - startedNanos)));
-  }
-
-  private void ready(Component component) {
-    components.add(component);
-    LOG.info("{} ready at {} after {} ms", component.name(), component.address(),
-        component.readyAfter().toMillis());
-    config.onReady().accept(component);
-  }
-
-  private TargetDescription describe() {
-    List<TargetDescription.Service> described = new ArrayList<>();
-    httpAddresses.forEach((name, http) -> {
-      String base = "http://" + Ports.hostPort(http);
-      described.add(new TargetDescription.Service(name, base, base + "/health", base + "/metrics"));
-    });
-    Topology topology = config.topology();
-    List<String> topics = topology == null ? List.of() : topology.topics().withFaultTopics();
-    return new TargetDescription(topology == null ? "infrastructure" : topology.name(), false,
-        config.workDir().toAbsolutePath().toString(), described,
-        new TargetDescription.Kafka(containers.kafkaBootstrapServers(), topics), router.links(),
-        containers.toxiproxyApiUrl(),
-        config.traceEndpoint() == null ? null : config.traceEndpoint().toString());
+    fleet.ready(new Component(name, address, Duration.ofNanos(System.nanoTime() - startedNanos)));
   }
 
   @Override
@@ -197,13 +149,13 @@ public final class TestcontainersEnvironment implements Environment {
 
   @Override
   public List<Component> components() {
-    return List.copyOf(components);
+    return fleet.components();
   }
 
   /** The process of a service; empty for {@code kafka} and {@code postgres} (containers). */
   @Override
   public synchronized Optional<ManagedProcess> process(String name) {
-    return Optional.ofNullable(services.get(name));
+    return fleet.service(name);
   }
 
   @Override
@@ -212,9 +164,7 @@ public final class TestcontainersEnvironment implements Environment {
       return;
     }
     closed = true;
-    List<ManagedProcess> started = new ArrayList<>(services.values());
-    Collections.reverse(started);
-    started.forEach(ManagedProcess::close);
+    fleet.close();
     supervisor.close();
     if (containers != null) {
       containers.close();   // deletes the proxies, then stops Kafka, PostgreSQL, Toxiproxy
