@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chaosharness.core.check.Anomaly;
+import dev.chaosharness.core.history.EventHistory;
+import dev.chaosharness.core.trace.RecordedSpan;
+import dev.chaosharness.core.trace.SpanStore;
+import dev.chaosharness.core.trace.TraceCheck;
 import dev.chaosharness.sample.kit.EventEnvelope;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +107,7 @@ class SagaPathsTest {
         .newBuilder(shop.uri("order", "/orders"))
         .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
         .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .header("X-Synthetic", "true")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(order("SKU-004", 1, "4242424242424242", "1 Street")))
         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     String orderId = dev.chaosharness.sample.kit.EventCodec.JSON.readTree(response.body()).path("orderId").asText();
@@ -112,9 +117,19 @@ class SagaPathsTest {
 
     // then
     assertThat(shop.log.forOrder(orderId)).allSatisfy(r -> assertThat(r.traceparent()).contains(traceId));
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(shop.traces.servicesWithSpansOf(traceId, List.of("order", "payment", "stock", "shipping", "bff")))
-            .isEqualTo(Set.of("order", "payment", "stock", "shipping", "bff")));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(shop.traces.spans().trace(traceId)).extracting(RecordedSpan::service)
+          .contains("order", "payment", "stock", "shipping", "bff");
+      EventHistory history = SagaHistory.of(shop.log.forOrder(orderId));
+      assertThat(history.size()).isEqualTo(5);
+      assertThat(history.synthetic(0)).isTrue();
+      TraceCheck check = TraceCheck.of(shop.traces.spans(), SagaHistory.SERVICE_OF_TOPIC);
+      assertThat(check.check(history)).isEmpty();
+      assertThat(check.completeness(history)).isEqualTo(1.0);
+    });
+    assertThat(TraceCheck.of(new SpanStore(), SagaHistory.SERVICE_OF_TOPIC)
+        .check(SagaHistory.of(shop.log.forOrder(orderId))))
+        .extracting(Anomaly::kind).containsExactly("TRACE_NOT_RECEIVED");
   }
 
   private static void assertViewsMatch(String orderId, String status) {

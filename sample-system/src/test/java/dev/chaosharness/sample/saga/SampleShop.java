@@ -6,6 +6,7 @@ import dev.chaosharness.core.env.KafkaBrokerConfig;
 import dev.chaosharness.core.env.PassThroughLinkRouter;
 import dev.chaosharness.core.env.PostgresServer;
 import dev.chaosharness.core.env.ProcessSupervisor;
+import dev.chaosharness.core.trace.OtlpReceiver;
 import dev.chaosharness.sample.bff.BffService;
 import dev.chaosharness.sample.kit.Defects;
 import dev.chaosharness.sample.kit.EventCodec;
@@ -58,13 +59,13 @@ final class SampleShop {
   private final Map<String, PostgresServer.Database> databases;
   final KafkaBroker kafka;
   final EventLog log;
-  final TraceReceiver traces;
+  final OtlpReceiver traces;
   private final Map<String, RunningService> running = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private long seed = 1;
 
   private SampleShop(ProcessSupervisor supervisor, PostgresServer postgres,
-      Map<String, PostgresServer.Database> databases, KafkaBroker kafka, TraceReceiver traces) {
+      Map<String, PostgresServer.Database> databases, KafkaBroker kafka, OtlpReceiver traces) {
     this.supervisor = supervisor;
     this.postgres = postgres;
     this.databases = Map.copyOf(databases);
@@ -105,7 +106,7 @@ final class SampleShop {
     List<String> topics = new ArrayList<>(Topics.ALL);
     Topics.ALL.forEach(t -> topics.add(Topics.faults(t)));
     kafka.createTopics(topics, 3);
-    SampleShop shop = new SampleShop(supervisor, postgres, databases, kafka, new TraceReceiver());
+    SampleShop shop = new SampleShop(supervisor, postgres, databases, kafka, OtlpReceiver.start());
     Runtime.getRuntime().addShutdownHook(new Thread(shop::closeAll));
     for (String service : SERVICES) {
       shop.start(service, Defects.none());
@@ -123,7 +124,7 @@ final class SampleShop {
     ServiceConfig config = new ServiceConfig(service, 0, provider ? "" : kafka.bootstrapServers(),
         provider ? "" : database.jdbcUrl(), provider ? "" : database.user(), provider ? "" : database.password(),
         service.equals("payment") ? "http://127.0.0.1:" + running.get("payment-provider").port() : "",
-        traces.endpoint(), defects);
+        traces.endpoint().toString(), defects);
     return config;
   }
 
