@@ -43,6 +43,9 @@ public final class GatlingTraffic implements Traffic {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+  /** Environment variable with extra options for the Gatling child JVM, for example {@code -Xmx2g}. */
+  public static final String EXTRA_JVM_OPTIONS = "HARNESS_TRAFFIC_JVM_OPTS";
+
   private final Clock clock;
   private final Duration connectTimeout;
   private final Path cacheDirectory;
@@ -102,6 +105,10 @@ public final class GatlingTraffic implements Traffic {
     command.add("-Xmx1g");
     command.add("-XX:+UseParallelGC");
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    String extra = System.getenv(EXTRA_JVM_OPTIONS);
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-Dgatling.data.enableAnalytics=false");
     command.add("-Dgatling.http.warmUpUrl=");
     command.addAll(SimulationSettings.toJvmOptions(plan, trafficLog));
