@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each figure as a ratio against a baseline measured in the same run.",
-    subcommands = {BenchTrafficCommand.class})
+    subcommands = {
+      BenchCheckCommand.class,
+      ProxyBenchCommand.class,
+      BenchTrafficCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -20,8 +20,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Chaos Harness: synthetic traffic, fault injection and saga checks for cloud-native systems.",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, UpCommand.class, TrafficCommand.class,
-        SyntheticsCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      UpCommand.class,
+      TrafficCommand.class,
+      SyntheticsCommand.class,
+      ProxyCommand.class,
+      CheckCommand.class,
+      BenchCommand.class,
+    })
 public final class HarnessCommand implements Runnable {
 
   /** Exit code when a check, hypothesis or goal failed. */

@@ -1,0 +1,96 @@
+package dev.chaosharness.core.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of checking one history: every anomaly found, and what was checked.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param anomalies the anomalies, grouped by checker in the order the checkers ran
+ * @param events the number of events checked
+ * @param sagas the number of saga keys seen
+ * @param checkers the names of the checkers and invariants that ran
+ */
+public record Verdict(List<Anomaly> anomalies, int events, int sagas, List<String> checkers) {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Copies the lists. */
+  public Verdict {
+    anomalies = List.copyOf(anomalies);
+    checkers = List.copyOf(checkers);
+  }
+
+  /** Returns whether every invariant holds (no anomaly). */
+  public boolean holds() {
+    return anomalies.isEmpty();
+  }
+
+  /** Returns the number of anomalies per kind, in first-seen order. */
+  public Map<String, Integer> countsByKind() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    anomalies.forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Renders the verdict for a person, listing at most {@code limit} anomalies. */
+  public String toText(int limit) {
+    StringBuilder text = new StringBuilder();
+    String scope = events + " events, " + sagas + " sagas; checkers: " + String.join(", ", checkers);
+    if (holds()) {
+      return text.append("PASSED: every invariant holds (").append(scope).append(")\n").toString();
+    }
+    text.append("FAILED: ").append(anomalies.size()).append(anomalies.size() == 1 ? " anomaly" : " anomalies")
+        .append(" (").append(scope).append(")\n");
+    countsByKind().forEach((kind, count) -> text.append("  ").append(kind).append(": ").append(count).append('\n'));
+    anomalies.stream().limit(limit).forEach(a -> text.append(a).append('\n'));
+    if (anomalies.size() > limit) {
+      text.append("... and ").append(anomalies.size() - limit).append(" more (use --json for all)\n");
+    }
+    return text.toString();
+  }
+
+  /** Renders every anomaly for a person. */
+  public String toText() {
+    return toText(Integer.MAX_VALUE);
+  }
+
+  /** Renders the verdict as a JSON document (see docs/saga-spec.md for its shape). */
+  public String toJson() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("holds", holds());
+    doc.put("events", events);
+    doc.put("sagas", sagas);
+    doc.put("checkers", checkers);
+    doc.put("counts", countsByKind());
+    doc.put("anomalies", anomalies.stream().map(Verdict::json).toList());
+    try {
+      return JSON.writeValueAsString(doc);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot render the verdict as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> json(Anomaly a) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("checker", a.checker());
+    doc.put("kind", a.kind());
+    doc.put("key", a.key());
+    doc.put("explanation", a.explanation());
+    doc.put("evidence", a.evidence().stream().map(e -> {
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("type", e.type());
+      ref.put("topic", e.topic());
+      ref.put("partition", e.partition());
+      ref.put("offset", e.offset());
+      ref.put("eventId", e.eventId().toString());
+      return ref;
+    }).toList());
+    return doc;
+  }
+}

@@ -1,0 +1,2 @@
+/** Event capture: the recorded saga events, their compact in-memory store and the history file. */
+package dev.chaosharness.core.history;
