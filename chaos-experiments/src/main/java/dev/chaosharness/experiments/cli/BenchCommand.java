@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       BenchCheckCommand.class,
       ProxyBenchCommand.class,
       BenchTrafficCommand.class,
+      KafkaRestartBenchCommand.class,
     })
 final class BenchCommand implements Runnable {
 

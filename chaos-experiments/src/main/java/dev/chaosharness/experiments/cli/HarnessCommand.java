@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       UpCommand.class,
+      SampleCommand.class,
       TrafficCommand.class,
       SyntheticsCommand.class,
       ProxyCommand.class,

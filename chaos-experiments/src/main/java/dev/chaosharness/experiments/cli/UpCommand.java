@@ -4,6 +4,9 @@ import dev.chaosharness.core.env.Component;
 import dev.chaosharness.core.env.EmbeddedEnvironment;
 import dev.chaosharness.core.env.EmbeddedEnvironmentConfig;
 import dev.chaosharness.core.env.Topology;
+import dev.chaosharness.core.proxy.FaultProxy;
+import dev.chaosharness.core.proxy.FaultProxyConfig;
+import dev.chaosharness.core.proxy.FaultProxyLinkRouter;
 import dev.chaosharness.core.target.InvalidFileException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,8 +22,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness up}: starts the embedded environment (Kafka, PostgreSQL and the topology's
- * services), prints each component as it becomes ready, writes the target file, and stays up
- * until Ctrl-C; {@code --ready-then-exit} stops right after and prints {@code ready in N.N s}.
+ * services) with every link on the fault proxy (Toxiproxy-compatible API, so links can be
+ * faulted by name), prints each component as it becomes ready, writes the target file, and
+ * stays up until Ctrl-C; {@code --ready-then-exit} stops right after and prints
+ * {@code ready in N.N s}.
  */
 @Command(
     name = "up",
@@ -56,6 +61,14 @@ final class UpCommand implements Callable<Integer> {
       description = "OTLP endpoint the services send traces to; default: tracing off.")
   URI otlpEndpoint;
 
+  @Option(names = "--proxy-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Port of the fault proxy's Toxiproxy-compatible API; 0 picks a free one.")
+  int proxyPort;
+
+  @Option(names = "--no-fault-proxy",
+      description = "Route links through plain pass-through forwarders (no fault API).")
+  boolean noFaultProxy;
+
   @Option(names = "--ready-then-exit",
       description = "Stop as soon as everything is ready; the last line is 'ready in N.N s'.")
   boolean readyThenExit;
@@ -65,29 +78,64 @@ final class UpCommand implements Callable<Integer> {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     Topology topology = topology(out);
-    EmbeddedEnvironmentConfig config = config(topology, out);
-    out.printf("harness: starting %s in %s%n",
-        topology == null ? "Kafka and PostgreSQL" : "'" + topology.name() + "'", config.workDir());
-    out.flush();
-    EmbeddedEnvironment env = EmbeddedEnvironment.start(config);
+    FaultProxy proxy = noFaultProxy ? null : startProxy();
+    EmbeddedEnvironment env;
+    try {
+      EmbeddedEnvironmentConfig config = config(topology, proxy, out);
+      out.printf("harness: starting %s in %s%n",
+          topology == null ? "Kafka and PostgreSQL" : "'" + topology.name() + "'",
+          config.workDir());
+      if (proxy != null) {
+        out.printf("  ready  %-18s %-28s %5.1f s%n", "fault-proxy", proxy.apiUrl(),
+            (System.nanoTime() - start) / 1e9);
+      }
+      out.flush();
+      env = EmbeddedEnvironment.start(config);
+    } catch (RuntimeException e) {
+      closeQuietly(proxy);
+      throw e;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     try {
       env.target().write(targetFile);
       out.printf("harness: target file %s%n", targetFile);
     } catch (RuntimeException e) {
-      env.close();
+      stop(env, proxy);
       throw e;
     }
     if (readyThenExit) {
-      env.close();
+      stop(env, proxy);
       out.printf("ready in %.1f s%n", seconds);
       return 0;
     }
     out.printf("harness: up in %.1f s; logs in %s; press Ctrl-C to stop%n", seconds,
-        config.workDir().resolve("logs"));
+        env.workDir().resolve("logs"));
     out.flush();
-    awaitShutdown(env, out);
+    awaitShutdown(() -> stop(env, proxy), out);
     return 0;
+  }
+
+  private FaultProxy startProxy() {
+    try {
+      return FaultProxy.start(FaultProxyConfig.builder().port(proxyPort).build());
+    } catch (IllegalStateException e) {
+      String reason = String.valueOf(e.getMessage()).replaceFirst(";.*$", "");
+      UserError error = new UserError("--proxy-port " + proxyPort + ": " + reason
+          + "; choose another port (0 picks a free one)");
+      error.addSuppressed(e);
+      throw error;
+    }
+  }
+
+  private static void stop(EmbeddedEnvironment env, FaultProxy proxy) {
+    env.close(); // services, links (the proxy's proxies), Kafka, PostgreSQL
+    closeQuietly(proxy);
+  }
+
+  private static void closeQuietly(FaultProxy proxy) {
+    if (proxy != null) {
+      proxy.close();
+    }
   }
 
   private Topology topology(PrintWriter out) {
@@ -106,10 +154,13 @@ final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private EmbeddedEnvironmentConfig config(Topology topology, PrintWriter out) {
+  private EmbeddedEnvironmentConfig config(Topology topology, FaultProxy proxy, PrintWriter out) {
     try {
       EmbeddedEnvironmentConfig.Builder builder = EmbeddedEnvironmentConfig.builder()
           .onReady(component -> print(out, component));
+      if (proxy != null) {
+        builder.linkRouter(FaultProxyLinkRouter.of(proxy)).proxyApiUrl(proxy.apiUrl().toString());
+      }
       if (topology != null) {
         builder.topology(topology);
       }
@@ -144,14 +195,14 @@ final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private static void awaitShutdown(EmbeddedEnvironment env, PrintWriter out)
+  private static void awaitShutdown(Runnable stop, PrintWriter out)
       throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       out.println();
       out.println("harness: stopping ...");
       out.flush();
-      env.close();
+      stop.run();
       out.println("harness: stopped");
       out.flush();
       stopped.countDown();

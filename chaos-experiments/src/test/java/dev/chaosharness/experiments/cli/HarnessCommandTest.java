@@ -38,6 +38,16 @@ class HarnessCommandTest {
   }
 
   @Test
+  void should_list_every_command_when_help_is_asked() {
+    // when
+    int exit = run("--help");
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("up", "sample", "traffic", "synthetics", "proxy", "check", "bench");
+  }
+
+  @Test
   void should_exit_2_with_one_line_when_option_is_unknown() {
     // when
     int exit = run("--no-such-option");

@@ -44,13 +44,16 @@ class UpCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     String[] lines = out.toString().strip().split("\n");
     assertThat(lines[0]).isEqualTo("harness: starting 'infra-only' in " + dir.resolve("run"));
-    assertThat(out.toString()).containsPattern("  ready  kafka +127\\.0\\.0\\.1:\\d+ +\\d+\\.\\d s")
+    assertThat(out.toString())
+        .containsPattern("  ready  fault-proxy +http://127\\.0\\.0\\.1:\\d+ +\\d+\\.\\d s")
+        .containsPattern("  ready  kafka +127\\.0\\.0\\.1:\\d+ +\\d+\\.\\d s")
         .containsPattern("  ready  postgres +127\\.0\\.0\\.1:\\d+ +\\d+\\.\\d s")
         .contains("harness: target file " + target);
     assertThat(lines[lines.length - 1]).matches("ready in \\d+\\.\\d s");
     TargetDescription written = TargetDescription.read(target);
     assertThat(written.name()).isEqualTo("infra-only");
     assertThat(written.kafka().topics()).containsExactly("a.events", "a.events.faults");
+    assertThat(written.proxyApiUrl()).startsWith("http://127.0.0.1:");
     assertNoChildLeft();
   }
 
@@ -94,6 +97,24 @@ class UpCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo(
         "harness: bad option: defects name service 'payment', which is not in topology 'shop'");
+  }
+
+  @Test
+  void should_exit_2_naming_option_when_proxy_port_is_in_use() throws IOException {
+    // given
+    Path topology = topology("name: shop");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      // when
+      int exit = run("up", "--topology", topology.toString(), "--proxy-port",
+          Integer.toString(taken.getLocalPort()));
+      // then
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("harness: --proxy-port " + taken.getLocalPort()
+          + ": Fault proxy API could not listen on 127.0.0.1:" + taken.getLocalPort()
+          + ": Address already in use; choose another port (0 picks a free one)");
+    }
+    assertNoChildLeft();
   }
 
   private static void assertNoChildLeft() {

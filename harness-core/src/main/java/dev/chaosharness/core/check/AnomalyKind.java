@@ -16,6 +16,8 @@ public enum AnomalyKind {
   UNEXPECTED_CAUSE("ordering"),
   /** An event that sits in its partition before an event it follows. */
   REORDERED("ordering"),
+  /** One key's events on one topic spread over several partitions, so nothing orders them. */
+  SPLIT_PARTITIONS("ordering"),
   /** A second start event (new event id) for one key. */
   DUPLICATE_START("ordering"),
   /** A second terminal event (new event id) for one key. */

@@ -7,6 +7,7 @@ import static dev.chaosharness.core.check.AnomalyKind.FOREIGN_CAUSE;
 import static dev.chaosharness.core.check.AnomalyKind.MISSING_CAUSE;
 import static dev.chaosharness.core.check.AnomalyKind.NO_CAUSE;
 import static dev.chaosharness.core.check.AnomalyKind.REORDERED;
+import static dev.chaosharness.core.check.AnomalyKind.SPLIT_PARTITIONS;
 import static dev.chaosharness.core.check.AnomalyKind.UNEXPECTED_CAUSE;
 import static dev.chaosharness.core.check.AnomalyKind.UNKNOWN_TYPE;
 
@@ -71,6 +72,30 @@ final class OrderingChecker implements Checker {
     }
     if (firstTerminal >= 0) {
       afterTerminal(index, g, firstTerminal, out);
+    }
+    splitPartitions(index, g, out);
+  }
+
+  /**
+   * Events of one key must share a partition of each topic (records keyed by the saga key);
+   * otherwise consumers may apply them in any order, which no offset comparison can reveal.
+   * Reports each topic of a key once, with its first two partitions as evidence.
+   */
+  private void splitPartitions(SagaIndex index, int g, List<Anomaly> out) {
+    EventHistory h = index.history;
+    int reportedTopic = -1;
+    for (int m = index.groupStart[g] + 1; m < index.groupStart[g + 1]; m++) {
+      int i = index.members[m];
+      for (int n = index.groupStart[g]; n < m; n++) {
+        int j = index.members[n];
+        if (h.topicId(j) == h.topicId(i) && h.partition(j) != h.partition(i) && h.topicId(i) != reportedTopic) {
+          reportedTopic = h.topicId(i);
+          out.add(SPLIT_PARTITIONS.anomaly(index.key(i), List.of(index.ref(j), index.ref(i)), "this key's events on "
+              + h.topic(i) + " are on partitions " + h.partition(j) + " and " + h.partition(i) + "; the producer did not "
+              + "key them by " + index.spec.key() + ", so consumers may apply them out of order"));
+          break;
+        }
+      }
     }
   }
 

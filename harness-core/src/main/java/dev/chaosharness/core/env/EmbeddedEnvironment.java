@@ -95,7 +95,8 @@ public final class EmbeddedEnvironment implements Environment {
     Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
     defs.stream().filter(Topology.ServiceDef::database)
         .forEach(s -> databases.put(s.name(), postgres.createDatabase(s.name())));
-    ServiceLauncher launcher = new ServiceLauncher(config, router, kafka, databases, httpAddresses);
+    ServiceLauncher launcher = new ServiceLauncher(config, router, kafka::bootstrapServers, databases,
+        httpAddresses);
     if (topology != null) {
       for (List<Topology.ServiceDef> wave : topology.startWaves()) {
         startWave(wave, launcher);

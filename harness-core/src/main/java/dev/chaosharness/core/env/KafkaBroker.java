@@ -97,11 +97,12 @@ public final class KafkaBroker implements AutoCloseable {
     KafkaReadinessProbe probe = new KafkaReadinessProbe(direct);
     ProcessSpec spec = ProcessSpec.javaMain("kafka", "kafka.Kafka", config.workDir())
         .jvmOption("-Xmx" + config.maxHeap())
+        .classDataSharing()
         .jvmOption("-Dlogback.configurationFile=" + home.resolve("logback.xml"))
         .jvmOption("-Dlog4j2.level=WARN")
         .arg(properties.toString())
         .logFile(logFile)
-        .stopGrace(Duration.ofSeconds(15))
+        .stopGrace(Duration.ofSeconds(30))
         .readiness(probe)
         .build();
     return new KafkaBroker(config, supervisor.start(spec), direct, linkAddresses, probe);
@@ -139,23 +140,23 @@ public final class KafkaBroker implements AutoCloseable {
   public void createTopics(Collection<String> names, int partitions) {
     List<NewTopic> topics = names.stream()
         .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-    try {
-      probe.admin().createTopics(topics).values().forEach((name, future) -> {
-        try {
-          future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new ComponentFailedException("kafka", "could not create topic '" + name
-                + "': " + e.getCause().getMessage(), process.logFile(), e);
-          }
-        } catch (TimeoutException | InterruptedException e) {
-          throw new ComponentFailedException("kafka", "did not create topic '" + name
-              + "' within 30 s", process.logFile(), e);
+    probe.admin().createTopics(topics).values().forEach((name, future) -> {
+      try {
+        future.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new ComponentFailedException("kafka", "could not create topic '" + name
+              + "': " + e.getCause().getMessage(), process.logFile(), e);
         }
-      });
-    } finally {
-      LOG.info("Kafka topics ready: {}", names);
-    }
+      } catch (TimeoutException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new ComponentFailedException("kafka", "did not create topic '" + name
+            + "' within 30 s", process.logFile(), e);
+      }
+    });
+    LOG.info("Kafka topics ready: {}", names);
   }
 
   /** The names of the topics on the broker (internal ones excluded). */
@@ -168,7 +169,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Stops the broker (SIGTERM, then SIGKILL after 15 s); idempotent. */
+  /** Stops the broker (SIGTERM, then SIGKILL after 30 s); idempotent. */
   @Override
   public void close() {
     probe.close();

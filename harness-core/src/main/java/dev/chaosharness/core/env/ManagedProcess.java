@@ -83,12 +83,31 @@ public final class ManagedProcess implements AutoCloseable {
     return p != null && p.isAlive();
   }
 
-  /** Kills the process with SIGKILL and waits until it has exited. */
+  /** Kills the process (and anything it started) with SIGKILL and waits until they exited. */
   public synchronized void kill() {
     Process p = current();
     LOG.info("Killing {} (pid {}) with SIGKILL", name(), p.pid());
+    List<ProcessHandle> children = p.descendants().toList();
     p.destroyForcibly();
     awaitExit(p, Duration.ofSeconds(10));
+    killAll(children);
+  }
+
+  /**
+   * Kills what the process had started (PostgreSQL's backends, for example) and waits until it
+   * is gone: a restart must not find them still holding the data folder.
+   */
+  private static void killAll(List<ProcessHandle> children) {
+    children.forEach(ProcessHandle::destroyForcibly);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Freezes the process with SIGSTOP; returns once the kernel reports it stopped. */
@@ -203,7 +222,10 @@ public final class ManagedProcess implements AutoCloseable {
       Process started = builder.start();
       long pid = started.pid();
       watchdog.watch(pid);
-      started.onExit().thenRun(() -> watchdog.forget(pid));
+      started.onExit().thenRun(() -> {
+        watchdog.forget(pid);
+        spec.afterExit().accept(started.exitValue());
+      });
       process = started;
       LOG.info("Started {} (pid {}), log {}", name(), pid, logFile());
     } catch (IOException e) {
@@ -217,6 +239,7 @@ public final class ManagedProcess implements AutoCloseable {
     if (p == null || !p.isAlive()) {
       return;
     }
+    List<ProcessHandle> children = p.descendants().toList();
     signal(spec.stopSignal(), p.pid());
     signal("CONT", p.pid()); // a paused process handles the stop signal only once thawed
     if (!awaitExit(p, spec.stopGrace())) {
@@ -224,6 +247,10 @@ public final class ManagedProcess implements AutoCloseable {
           spec.stopGrace());
       p.destroyForcibly();
       awaitExit(p, Duration.ofSeconds(10));
+    }
+    killAll(children);
+    if (!p.isAlive()) {
+      spec.afterExit().accept(p.exitValue()); // also runs from onExit; must be idempotent
     }
   }
 

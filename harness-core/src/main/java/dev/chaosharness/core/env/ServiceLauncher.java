@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a service's process: its environment variables (the contract in
@@ -14,15 +15,20 @@ final class ServiceLauncher {
 
   private final EmbeddedEnvironmentConfig config;
   private final LinkRouter router;
-  private final KafkaBroker kafka;
+  private final UnaryOperator<String> kafkaBootstrap;
   private final Map<String, PostgresServer.Database> databases;
   private final Map<String, InetSocketAddress> httpAddresses;
 
-  ServiceLauncher(EmbeddedEnvironmentConfig config, LinkRouter router, KafkaBroker kafka,
-      Map<String, PostgresServer.Database> databases, Map<String, InetSocketAddress> http) {
+  /**
+   * Creates the launcher; {@code kafkaBootstrap} maps a Kafka link name ({@code order->kafka})
+   * to the bootstrap servers a service uses through that link.
+   */
+  ServiceLauncher(EmbeddedEnvironmentConfig config, LinkRouter router,
+      UnaryOperator<String> kafkaBootstrap, Map<String, PostgresServer.Database> databases,
+      Map<String, InetSocketAddress> http) {
     this.config = config;
     this.router = router;
-    this.kafka = kafka;
+    this.kafkaBootstrap = kafkaBootstrap;
     this.databases = databases;
     this.httpAddresses = http;
   }
@@ -33,7 +39,7 @@ final class ServiceLauncher {
     env.put("SERVICE_NAME", service.name());
     env.put("HTTP_PORT", Integer.toString(http.getPort()));
     if (service.kafka()) {
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(service.name() + "->kafka"));
+      env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap.apply(service.name() + "->kafka"));
     }
     if (service.database()) {
       PostgresServer.Database database = databases.get(service.name());

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Records every injected fault and reverts them all, newest first, on {@link #close()}: at the end
  * of a try-with-resources block, on an exception, after an interrupt, and at JVM shutdown (a
- * shutdown hook). Leases on toxics cover the case where the JVM is killed outright.
+ * shutdown hook). Leases on toxics and disabled links cover the case where the JVM is killed outright.
  *
  * <pre>{@code
  * try (FaultLedger ledger = FaultLedger.open(target)) {

@@ -40,7 +40,7 @@ public final class FaultTarget {
     return new Builder();
   }
 
-  /** Returns the lease put on every toxic, renewed while the fault is injected. */
+  /** Returns the lease put on every toxic and disabled link, renewed while the fault is injected. */
   public Duration lease() {
     return lease;
   }
@@ -97,7 +97,7 @@ public final class FaultTarget {
       return this;
     }
 
-    /** Sets the lease on each toxic (default 60 s): a crashed harness leaves no fault after it. */
+    /** Sets the lease on each toxic and disabled link (default 60 s): a crashed harness leaves no fault after it. */
     public Builder lease(Duration lease) {
       Objects.requireNonNull(lease, "lease");
       if (lease.toMillis() < 100) {

@@ -57,7 +57,7 @@ public final class ToxicFault implements Fault {
         String name = "chaos-" + kind.wireName() + "-" + direction.name().toLowerCase(Locale.ROOT)
             + "-" + SEQUENCE.incrementAndGet();
         Toxic toxic = kind.create(proxy.toxics(), name, direction, attributes);
-        injected.add(new Injected(toxic, Leases.hold(api, link, name, target.lease())));
+        injected.add(new Injected(toxic, Leases.hold(LeasedResource.toxic(api, link, name), target.lease())));
         if (toxicity < 1.0) {
           toxic.setToxicity((float) toxicity);
         }

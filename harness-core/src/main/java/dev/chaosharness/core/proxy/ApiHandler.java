@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Toxiproxy's HTTP API on Netty: routes a request, runs it against the registry and answers
@@ -105,10 +106,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return Reply.json(200, ApiJson.proxy(proxy).toString());
       case "POST", "PATCH": {
         ObjectNode input = ApiJson.object(ApiJson.parse(body), "the proxy update");
-        proxy.update(
-            ApiJson.text(input, "listen", proxy.listen()),
-            ApiJson.text(input, "upstream", proxy.upstream()),
-            ApiJson.bool(input, "enabled", proxy.enabled()));
+        boolean enabled = ApiJson.bool(input, "enabled", proxy.enabled());
+        OptionalLong disabledTtl = ApiJson.disabledTtl(input, proxy.name(), enabled);
+        proxy.update(ApiJson.text(input, "listen", proxy.listen()), ApiJson.text(input, "upstream", proxy.upstream()), enabled);
+        disabledTtl.ifPresent(proxy::leaseDisabled);
         return Reply.json(200, ApiJson.proxy(proxy).toString());
       }
       case "DELETE":

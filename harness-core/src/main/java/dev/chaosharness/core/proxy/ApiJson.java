@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Reads API request bodies and writes Toxiproxy-shaped JSON; every read error names its field. */
 final class ApiJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String DISABLED_TTL = "disabled_ttl";
 
   private ApiJson() {}
 
@@ -57,6 +59,26 @@ final class ApiJson {
     Toxic updated = current.withAttributes(attributes(body));
     updated = updated.withToxicity(number(body, "toxicity", current.toxicity()));
     return updated.withTtl(integer(body, "ttl", current.ttlMillis()));
+  }
+
+  /**
+   * Reads the optional lease on a disabled proxy ({@code disabled_ttl}, ms; 0 clears it); a lease
+   * on a proxy that would end up enabled is refused.
+   */
+  static OptionalLong disabledTtl(ObjectNode body, String proxy, boolean enabled) {
+    JsonNode node = body.get(DISABLED_TTL);
+    if (node == null || node.isNull()) {
+      return OptionalLong.empty();
+    }
+    long ttl = integer(body, DISABLED_TTL, 0);
+    if (ttl < 0) {
+      throw ApiError.badBody("field '" + DISABLED_TTL + "' must be >= 0 milliseconds, but was " + ttl);
+    }
+    if (ttl > 0 && enabled) {
+      throw ApiError.badBody("field '" + DISABLED_TTL + "' leases a disabled proxy, but proxy '" + proxy
+          + "' would be enabled; send \"enabled\": false with it");
+    }
+    return OptionalLong.of(ttl);
   }
 
   private static Map<String, Long> attributes(ObjectNode body) {
@@ -149,6 +171,10 @@ final class ApiJson {
     node.put("listen", proxy.listen());
     node.put("upstream", proxy.upstream());
     node.put("enabled", proxy.enabled());
+    long disabledTtl = proxy.disabledTtlMillis();
+    if (disabledTtl > 0) {
+      node.put(DISABLED_TTL, disabledTtl);
+    }
     node.set("toxics", toxics(proxy.toxics()));
     return node;
   }

@@ -135,6 +135,7 @@ final class ProxyRegistry {
     }
     String listen = ApiJson.text(body, "listen", defaultHost + ":0");
     boolean enabled = ApiJson.bool(body, "enabled", true);
+    long disabledTtl = ApiJson.disabledTtl(body, name, enabled).orElse(0);
     TcpProxy proxy = new TcpProxy(name, listen, upstream, runtime);
     List<Toxic> toxics = new ArrayList<>();
     JsonNode toxicsNode = body.get("toxics");
@@ -144,7 +145,7 @@ final class ProxyRegistry {
       }
       toxicsNode.forEach(node -> toxics.add(ApiJson.newToxic(node)));
     }
-    return new Planned(proxy, toxics, enabled);
+    return new Planned(proxy, toxics, enabled, disabledTtl);
   }
 
   private static void launch(Planned plan) {
@@ -153,8 +154,10 @@ final class ProxyRegistry {
     }
     if (plan.enabled) {
       plan.proxy.start();
+    } else {
+      plan.proxy.leaseDisabled(plan.disabledTtl);
     }
   }
 
-  private record Planned(TcpProxy proxy, List<Toxic> toxics, boolean enabled) {}
+  private record Planned(TcpProxy proxy, List<Toxic> toxics, boolean enabled, long disabledTtl) {}
 }

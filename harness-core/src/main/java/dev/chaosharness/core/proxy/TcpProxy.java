@@ -32,11 +32,15 @@ final class TcpProxy {
   private final AtomicLong connectionSeq = new AtomicLong();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, ScheduledFuture<?>> leases = new HashMap<>();
+  private ScheduledFuture<?> disabledLease;
+  private long disabledTtlMillis;
+  private long disabledLeaseGeneration;
   private volatile List<Toxic> toxics = List.of();
   private volatile String listen;
   private volatile String upstream;
   private volatile boolean enabled;
   private Channel server;
+  private PortHold portHold;
 
   TcpProxy(String name, String listen, String upstream, ProxyRuntime runtime) {
     this.name = name;
@@ -80,6 +84,7 @@ final class TcpProxy {
       return;
     }
     InetSocketAddress wanted = Address.parse("listen", listen);
+    releasePort();
     ChannelFuture bound = new ServerBootstrap()
         .group(runtime.group())
         .channel(runtime.transport().serverChannel())
@@ -107,10 +112,32 @@ final class TcpProxy {
     server = bound.channel();
     listen = Address.format((InetSocketAddress) server.localAddress());
     enabled = true;
+    cancelDisabledLease();
   }
 
-  /** Closes the listening socket and every connection. */
+  /** Closes the listening socket and every connection, and drops a lease on the disabled state. */
   synchronized void stop() {
+    cancelDisabledLease();
+    unbind();
+    releasePort();
+  }
+
+  /** While disabled, keeps the listen port from being taken (see {@link PortHold}). */
+  private void holdPort() {
+    InetSocketAddress address = Address.parse("listen", listen);
+    if (portHold == null && address.getPort() != 0) {
+      portHold = PortHold.tryHold(new InetSocketAddress(address.getHostString(), address.getPort()));
+    }
+  }
+
+  private void releasePort() {
+    if (portHold != null) {
+      portHold.close();
+      portHold = null;
+    }
+  }
+
+  private void unbind() {
     if (server != null) {
       server.close().awaitUninterruptibly();
       server = null;
@@ -139,9 +166,12 @@ final class TcpProxy {
       String oldListen = listen;
       String oldUpstream = upstream;
       boolean wasEnabled = enabled;
-      stop();
+      unbind();
       listen = newListen;
       upstream = newUpstream;
+      if (!newEnabled) {
+        holdPort();
+      }
       if (newEnabled) {
         try {
           start();
@@ -165,6 +195,49 @@ final class TcpProxy {
       } catch (ApiError e) {
         failure.addSuppressed(e);
       }
+    }
+  }
+
+  /** The lease on the disabled state in milliseconds ({@code disabled_ttl}), 0 when none runs. */
+  synchronized long disabledTtlMillis() {
+    return disabledTtlMillis;
+  }
+
+  /**
+   * Leases the disabled state: the proxy enables itself after {@code ttlMillis} unless renewed
+   * (called again) or cleared (0). Enabling the proxy, by any path, clears the lease.
+   */
+  synchronized void leaseDisabled(long ttlMillis) {
+    cancelDisabledLease();
+    if (ttlMillis > 0 && !enabled) {
+      long generation = disabledLeaseGeneration;
+      disabledTtlMillis = ttlMillis;
+      disabledLease = runtime.control().schedule(
+          () -> expireDisabled(generation), ttlMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void expireDisabled(long generation) {
+    if (generation != disabledLeaseGeneration || enabled) {
+      return;
+    }
+    long ttl = disabledTtlMillis;
+    runtime.log().info("Lease of disabled proxy '{}' expired after {} ms; enabling it", name, ttl);
+    try {
+      start();
+    } catch (ApiError e) {
+      cancelDisabledLease();
+      runtime.log().warn("Proxy '{}' could not be enabled when its {} ms disabled lease expired: {}; "
+          + "enable it with POST /proxies/{} {\"enabled\": true} or POST /reset", name, ttl, e.getMessage(), name, e);
+    }
+  }
+
+  private void cancelDisabledLease() {
+    disabledLeaseGeneration++;
+    disabledTtlMillis = 0;
+    if (disabledLease != null) {
+      disabledLease.cancel(false);
+      disabledLease = null;
     }
   }
 

@@ -147,6 +147,20 @@ class SagaCheckerTest {
   }
 
   @Test
+  void should_report_split_partitions_when_a_key_spans_partitions_of_a_topic() {
+    // given
+    long paid = b.emit("PaymentProcessed", "o-1", b.emit("OrderCreated", "o-1", 0));
+    long failed = b.emit("ShipmentFailed", "o-1", b.emitOn("StockReserved", "o-1", paid, 0));
+    b.emitOn("StockReleased", "o-1", failed, 2);
+    b.emit("PaymentRefunded", "o-1", failed);
+    b.emit("OrderFailed", "o-1", failed);
+    // then
+    assertThat(anomalies()).containsExactly("[ordering] SPLIT_PARTITIONS o-1: this key's events on stock.events are on "
+        + "partitions 0 and 2; the producer did not key them by orderId, so consumers may apply them out of order "
+        + "(evidence: StockReserved@stock.events/0:0, StockReleased@stock.events/2:0)");
+  }
+
+  @Test
   void should_report_duplicate_start_when_a_key_starts_twice() {
     // given
     long created = b.emit("OrderCreated", "o-1", 0);

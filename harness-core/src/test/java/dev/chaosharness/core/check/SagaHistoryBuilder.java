@@ -49,6 +49,13 @@ final class SagaHistoryBuilder {
     return n;
   }
 
+  /** As {@link #emit(String, String, long)} on partition {@code partition} of the type's topic. */
+  long emitOn(String type, String order, long cause, int partition) {
+    long n = nextId++;
+    append(type, order, cause, -1, n, partition);
+    return n;
+  }
+
   /** Appends a copy of event {@code n} (a redelivery), at the next offset. */
   void redeliver(String type, String order, long cause, long n) {
     append(type, order, cause, -1, n);
@@ -68,11 +75,15 @@ final class SagaHistoryBuilder {
   }
 
   private void append(String type, String order, long cause, long offset, long n) {
+    append(type, order, cause, offset, n, 0);
+  }
+
+  private void append(String type, String order, long cause, long offset, long n, int partition) {
     String topic = TOPIC.getOrDefault(type, "other.events");
-    String position = topic + "/0";
+    String position = topic + "/" + partition;
     long at = offset >= 0 ? offset : nextOffset.getOrDefault(position, 0L);
     nextOffset.put(position, Math.max(at + 1, nextOffset.getOrDefault(position, 0L)));
-    history.append(new RecordedEvent(topic, 0, at, order, id(n), type, order, now, cause == 0 ? null : id(cause),
+    history.append(new RecordedEvent(topic, partition, at, order, id(n), type, order, now, cause == 0 ? null : id(cause),
         true, null, now.plusMillis(5)));
     now = now.plusSeconds(1);
   }

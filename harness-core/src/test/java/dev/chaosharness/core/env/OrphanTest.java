@@ -49,6 +49,8 @@ class OrphanTest {
     Process harness = startHarness("throw");
     List<Long> children = childPids(harness);
     // when
+    harness.getOutputStream().write('\n');
+    harness.getOutputStream().flush();
     boolean exited = harness.waitFor(20, TimeUnit.SECONDS);
     // then
     assertThat(exited).isTrue();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A harness stand-in for the orphan tests: starts two supervised children (a shell sleep and a
- * JVM), prints their PIDs, then waits forever or throws, as {@code args[1]} says.
+ * JVM), prints their PIDs, then waits forever, or throws once a line arrives on stdin, as
+ * {@code args[1]} says.
  */
 public final class SupervisedParentMain {
 
@@ -21,6 +22,7 @@ public final class SupervisedParentMain {
     System.out.println("PIDS " + shell.pid() + " " + jvm.pid());
     System.out.flush();
     if ("throw".equals(args[1])) {
+      System.in.read(); // the test has seen the children alive
       throw new IllegalStateException("harness failed on purpose");
     }
     Thread.sleep(600_000);

@@ -115,6 +115,36 @@ class NetworkFaultTest {
   }
 
   @Test
+  void should_lease_the_disabled_link_and_clear_the_lease_when_reverted() throws Exception {
+    // given
+    Fault fault = Faults.linkDown("payment->provider");
+
+    // when
+    fault.inject(target);
+
+    // then
+    assertThat(get("/proxies/payment-%3Eprovider")).contains("\"enabled\":false,\"disabled_ttl\":30000,");
+    fault.revert();
+    assertThat(get("/proxies/payment-%3Eprovider")).contains("\"enabled\":true,").doesNotContain("disabled_ttl");
+  }
+
+  @Test
+  void should_keep_the_link_down_past_its_lease_when_the_lease_is_renewed() throws Exception {
+    // given
+    FaultTarget shortLease = FaultTarget.builder().toxiproxy(server.apiUrl()).lease(ofMillis(600)).build();
+    Fault fault = Faults.linkDown("payment->provider");
+
+    // when
+    fault.inject(shortLease);
+    Thread.sleep(1500);
+
+    // then
+    assertThat(client.getProxy("payment->provider").isEnabled()).isFalse();
+    fault.revert();
+    assertThat(client.getProxy("payment->provider").isEnabled()).isTrue();
+  }
+
+  @Test
   void should_name_the_known_links_when_the_link_does_not_exist() {
     // given
     Fault fault = Faults.timeout(ofMillis(100)).on("nope");

@@ -1,0 +1,49 @@
+package dev.chaosharness.sample.kit;
+
+import io.opentelemetry.context.Context;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Writes outgoing events into the outbox table, inside the caller's transaction, with the current
+ * trace context so the relay publishes under the span that caused the event.
+ *
+ * <p>Thread-safe.
+ */
+public final class Outbox {
+
+  private final Tracing tracing;
+
+  /**
+   * Creates the writer.
+   *
+   * @param tracing where the current context is rendered
+   */
+  public Outbox(Tracing tracing) {
+    this.tracing = tracing;
+  }
+
+  /**
+   * Appends an event; it is published once the transaction commits.
+   *
+   * @param connection the transaction's connection
+   * @param topic the topic to publish on
+   * @param event the event
+   * @throws SQLException when the insert fails
+   */
+  public void append(Connection connection, String topic, EventEnvelope event) throws SQLException {
+    Map<String, String> headers = tracing.inject(Context.current());
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into outbox (event_id, topic, order_id, type, envelope, traceparent) values (?, ?, ?, ?, ?, ?)")) {
+      insert.setObject(1, event.eventId());
+      insert.setString(2, topic);
+      insert.setString(3, event.orderId());
+      insert.setString(4, event.type());
+      insert.setBytes(5, EventCodec.encode(event));
+      insert.setString(6, headers.get("traceparent"));
+      insert.executeUpdate();
+    }
+  }
+}
