@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class GatlingTrafficRun implements TrafficRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatlingTrafficRun.class);
-  private static final int ASSERTIONS_FAILED = 2;
+  static final int ASSERTIONS_FAILED = 2;
 
   private final TrafficPlan plan;
   private final Path directory;
