@@ -169,7 +169,8 @@ public record ProcessSpec(
 
     /**
      * Lets a Java main start faster from the second run on, with an application class-data
-     * archive recorded by the first run's normal exit (cached per machine and classpath).
+     * archive recorded by the first run's normal exit (cached per machine and classpath;
+     * see {@link ClassDataSharing}).
      */
     public Builder classDataSharing() {
       this.classDataSharing = true;
@@ -186,9 +187,10 @@ public record ProcessSpec(
         full.addAll(jvmOptions);
         String absoluteClasspath = absolute(classpath); // the child runs in workDir
         if (classDataSharing) {
-          ClassDataSharing.Plan plan = ClassDataSharing.plan(mainClass, absoluteClasspath);
+          ClassDataSharing.Plan plan = ClassDataSharing.ofDefaults()
+              .plan(mainClass, absoluteClasspath, ClassDataSharing::normalExit);
           full.addAll(plan.jvmOptions());
-          afterExit = plan.afterExit();
+          afterExit = plan::afterExit;
         }
         full.add("-cp");
         full.add(absoluteClasspath);

@@ -1,5 +1,6 @@
 package dev.chaosharness.traffic.driver;
 
+import dev.chaosharness.core.env.ClassDataSharing;
 import dev.chaosharness.core.traffic.Traffic;
 import dev.chaosharness.core.traffic.TrafficException;
 import dev.chaosharness.core.traffic.TrafficListener;
@@ -40,17 +41,23 @@ public final class GatlingTraffic implements Traffic {
   private static final Map<String, String> SIMULATIONS = Map.of(
       PlaceOrderSimulation.SCENARIO, PlaceOrderSimulation.class.getName(),
       BrowseSimulation.SCENARIO, BrowseSimulation.class.getName());
+  private static final String GATLING_MAIN = "io.gatling.app.Gatling";
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+  /** Environment variable with extra options for the Gatling child JVM, for example {@code -Xmx2g}. */
+  public static final String EXTRA_JVM_OPTIONS = "HARNESS_TRAFFIC_JVM_OPTS";
+
   private final Clock clock;
   private final Duration connectTimeout;
-  private final Path cacheDirectory;
+  private final ClassDataSharing classDataSharing;
 
-  /** A driver on the system clock, caching its child JVM's class archive under the temp directory. */
+  /**
+   * A driver on the system clock, caching its child JVM's class archive with the other
+   * class-data archives ({@link ClassDataSharing#ofDefaults()}).
+   */
   public GatlingTraffic() {
-    this(Clock.systemUTC(), Duration.ofSeconds(3),
-        Path.of(System.getProperty("java.io.tmpdir"), "chaos-harness-" + System.getProperty("user.name", "user")));
+    this(Clock.systemUTC(), Duration.ofSeconds(3), ClassDataSharing.ofDefaults());
   }
 
   /**
@@ -58,9 +65,13 @@ public final class GatlingTraffic implements Traffic {
    * for the child JVM's class-data-sharing archive (it makes starts faster).
    */
   public GatlingTraffic(Clock clock, Duration connectTimeout, Path cacheDirectory) {
+    this(clock, connectTimeout, ClassDataSharing.of(Objects.requireNonNull(cacheDirectory, "cacheDirectory")));
+  }
+
+  private GatlingTraffic(Clock clock, Duration connectTimeout, ClassDataSharing classDataSharing) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-    this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+    this.classDataSharing = classDataSharing;
   }
 
   @Override
@@ -81,12 +92,14 @@ public final class GatlingTraffic implements Traffic {
     try {
       Files.createDirectories(directory);
       String classpath = System.getProperty("java.class.path");
-      ClassDataSharing sharing = ClassDataSharing.forClasspath(classpath, cacheDirectory);
+      // Only a run that went to its end (assertions passed or failed) records a representative archive.
+      ClassDataSharing.Plan sharing = classDataSharing.plan(GATLING_MAIN, classpath,
+          code -> code == 0 || code == GatlingTrafficRun.ASSERTIONS_FAILED);
       Process process = new ProcessBuilder(command(plan, simulation, directory, trafficLog, classpath, sharing))
           .redirectErrorStream(true)
           .redirectOutput(directory.resolve("gatling.log").toFile())
           .start();
-      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue() == 0 || p.exitValue() == 2));
+      process.onExit().thenAccept(p -> sharing.afterExit(p.exitValue()));
       return new GatlingTrafficRun(plan, directory, trafficLog, process, listener);
     } catch (IOException e) {
       throw new TrafficException("Cannot start the Gatling child JVM for " + plan + " in " + directory
@@ -95,19 +108,23 @@ public final class GatlingTraffic implements Traffic {
   }
 
   private static List<String> command(TrafficPlan plan, String simulation, Path directory, Path trafficLog,
-      String classpath, ClassDataSharing sharing) {
+      String classpath, ClassDataSharing.Plan sharing) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.addAll(sharing.jvmOptions());
     command.add("-Xmx1g");
     command.add("-XX:+UseParallelGC");
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    String extra = System.getenv(EXTRA_JVM_OPTIONS);
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-Dgatling.data.enableAnalytics=false");
     command.add("-Dgatling.http.warmUpUrl=");
     command.addAll(SimulationSettings.toJvmOptions(plan, trafficLog));
     command.add("-cp");
     command.add(classpath);
-    command.add("io.gatling.app.Gatling");
+    command.add(GATLING_MAIN);
     command.add("--simulation");
     command.add(simulation);
     command.add("--results-folder");

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class GatlingTrafficRun implements TrafficRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatlingTrafficRun.class);
-  private static final int ASSERTIONS_FAILED = 2;
+  static final int ASSERTIONS_FAILED = 2;
 
   private final TrafficPlan plan;
   private final Path directory;
@@ -41,6 +41,8 @@ final class GatlingTrafficRun implements TrafficRun {
   private final TrafficTally tally;
   private final LogTailer tailer;
   private final Thread tailThread;
+  /** The child dies with the caller's JVM, whatever way it exits. */
+  private final Thread killChild = new Thread(this::destroyChild, "traffic-kill-child");
   private volatile boolean stopping;
   private TrafficResult result;
 
@@ -57,9 +59,6 @@ final class GatlingTrafficRun implements TrafficRun {
     tailThread.start();
     Runtime.getRuntime().addShutdownHook(killChild);
   }
-
-  /** The child dies with the caller's JVM, whatever way it exits. */
-  private final Thread killChild = new Thread(this::destroyChild, "traffic-kill-child");
 
   private void destroyChild() {
     if (process.isAlive()) {
