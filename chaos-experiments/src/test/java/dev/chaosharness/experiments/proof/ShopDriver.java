@@ -9,6 +9,15 @@ import dev.chaosharness.core.check.SagaChecker;
 import dev.chaosharness.core.check.SagaSpec;
 import dev.chaosharness.core.check.Verdict;
 import dev.chaosharness.core.env.EmbeddedEnvironment;
+import dev.chaosharness.core.env.EmbeddedEnvironmentConfig;
+import dev.chaosharness.core.env.Topology;
+import dev.chaosharness.core.fault.FaultTarget;
+import dev.chaosharness.core.fault.Faults;
+import dev.chaosharness.core.fault.LinkDownFault;
+import dev.chaosharness.core.proxy.FaultProxy;
+import dev.chaosharness.core.proxy.FaultProxyConfig;
+import dev.chaosharness.core.proxy.FaultProxyLinkRouter;
+import dev.chaosharness.sample.smoke.SagaPath;
 import dev.chaosharness.core.history.EventHistory;
 import dev.chaosharness.core.history.HistoryObserver;
 import dev.chaosharness.core.history.HistoryWriter;
@@ -41,19 +50,68 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Drives an embedded sample shop for the proofs: places orders, redelivers events, observes and checks a history. */
-final class ShopDriver {
+final class ShopDriver implements AutoCloseable {
 
   static final Duration SAGA_TIMEOUT = Duration.ofSeconds(90);
   static final List<String> SAGA_TOPICS = List.of("orders.events", "payments.events", "stock.events", "shipping.events");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final FaultProxy proxy;
   private final EmbeddedEnvironment env;
   private final Path workDir;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ShopDriver(EmbeddedEnvironment env, Path workDir) {
+  private ShopDriver(FaultProxy proxy, EmbeddedEnvironment env, Path workDir) {
+    this.proxy = proxy;
     this.env = env;
     this.workDir = workDir;
+  }
+
+  /** Starts the shipped shop with every link through a fault proxy, and the given defects per service. */
+  static ShopDriver start(Path workDir, Map<String, String> defectsByService) {
+    FaultProxy proxy = FaultProxy.start(FaultProxyConfig.ofDefaults());
+    try {
+      EmbeddedEnvironmentConfig.Builder config = EmbeddedEnvironmentConfig.builder()
+          .topology(Topology.readResource("dev/chaosharness/sample/topology.yaml"))
+          .workDir(workDir)
+          .linkRouter(FaultProxyLinkRouter.of(proxy));
+      defectsByService.forEach(config::defects);
+      return new ShopDriver(proxy, EmbeddedEnvironment.start(config.build()), workDir);
+    } catch (RuntimeException e) {
+      proxy.close();
+      throw e;
+    }
+  }
+
+  /** Stops the shop, then its fault proxy. */
+  @Override
+  public void close() {
+    try {
+      env.close();
+    } finally {
+      proxy.close();
+    }
+  }
+
+  /**
+   * Places {@code count} successful-path orders while {@code order->kafka} is down, and returns
+   * their ids once order's producer has failed a send for each; the link is up again on return.
+   */
+  List<String> placeDuringBrokerOutage(String customerId, int count) throws Exception {
+    LinkDownFault linkDown = Faults.linkDown("order->kafka");
+    double errorsBefore = metric("order", "kafka_producer_record_error_total");
+    linkDown.inject(FaultTarget.builder().toxiproxy(proxy.apiUrl()).build());
+    try {
+      List<String> placed = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        placed.add(place(SagaPath.SUCCESS.requestBody(customerId)));
+      }
+      await("order's producer to fail the " + count + " OrderCreated sends").atMost(SAGA_TIMEOUT)
+          .until(() -> metric("order", "kafka_producer_record_error_total"), e -> e >= errorsBefore + count);
+      return placed;
+    } finally {
+      linkDown.revert();
+    }
   }
 
   /** The shop's saga specification, as shipped with harness-core. */
