@@ -10,12 +10,14 @@ import java.util.TreeMap;
 
 /**
  * Where faults act: the Toxiproxy API (ours or a real Toxiproxy) for network faults, the stubbed
- * HTTP dependencies and the managed processes, each by name.
+ * HTTP dependencies and the managed processes, each by name, and the Kafka broker for faults on
+ * consumer groups and topics.
  *
  * <pre>{@code
  * FaultTarget target = FaultTarget.builder()
  *     .toxiproxy(faultProxy.apiUrl())
  *     .httpDependency("provider", provider)
+ *     .kafka(env.target().kafka().bootstrapServers())
  *     .build();
  * }</pre>
  *
@@ -24,12 +26,14 @@ import java.util.TreeMap;
 public final class FaultTarget {
 
   private final URI toxiproxy;
+  private final String kafka;
   private final Duration lease;
   private final Map<String, HttpDependency> httpDependencies;
   private final Map<String, ProcessControl> processes;
 
   private FaultTarget(Builder builder) {
     this.toxiproxy = builder.toxiproxy;
+    this.kafka = builder.kafka;
     this.lease = builder.lease;
     this.httpDependencies = Map.copyOf(builder.httpDependencies);
     this.processes = Map.copyOf(builder.processes);
@@ -52,6 +56,15 @@ public final class FaultTarget {
           + "set one with FaultTarget.builder().toxiproxy(faultProxy.apiUrl())");
     }
     return toxiproxy;
+  }
+
+  /** Returns the bootstrap servers of the target's Kafka, for faults on consumer groups and topics. */
+  public String kafkaBootstrapServers() {
+    if (kafka == null) {
+      throw new FaultException("No Kafka bootstrap servers configured for Kafka faults; "
+          + "set them with FaultTarget.builder().kafka(env.target().kafka().bootstrapServers())");
+    }
+    return kafka;
   }
 
   ToxiproxyClient toxiproxyClient() {
@@ -81,6 +94,7 @@ public final class FaultTarget {
   public static final class Builder {
 
     private URI toxiproxy;
+    private String kafka;
     private Duration lease = Duration.ofSeconds(60);
     private final Map<String, HttpDependency> httpDependencies = new TreeMap<>();
     private final Map<String, ProcessControl> processes = new TreeMap<>();
@@ -94,6 +108,20 @@ public final class FaultTarget {
         throw new IllegalArgumentException("toxiproxy URL must have a host and a port, but was " + url);
       }
       this.toxiproxy = url;
+      return this;
+    }
+
+    /**
+     * Sets the bootstrap servers of the target's Kafka (a listener the harness reaches directly,
+     * not through a faultable link), for {@code rewind-offsets} and {@code poison-event}.
+     */
+    public Builder kafka(String bootstrapServers) {
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      if (bootstrapServers.isBlank()) {
+        throw new IllegalArgumentException("kafka bootstrap servers must not be blank, but was '"
+            + bootstrapServers + "'");
+      }
+      this.kafka = bootstrapServers;
       return this;
     }
 

@@ -12,6 +12,8 @@ import java.util.Objects;
  * Fault down = Faults.linkDown("stock->db");
  * Fault flaky = Faults.httpError(503).forUrls("/charges.*").on("provider");
  * Fault crash = Faults.kill("payment");
+ * Fault redeliver = Faults.rewindOffsets("payment", "orders.events", 50);
+ * Fault poison = Faults.poisonEvent("orders.events");
  * }</pre>
  *
  * <p>Stateless and thread-safe; each call returns a new fault.
@@ -116,6 +118,31 @@ public final class Faults {
   /** Restarts the process and waits until it is ready; nothing to revert. */
   public static ProcessFault restart(String process) {
     return new ProcessFault(ProcessFault.Kind.RESTART, process, DEFAULT_READY_TIMEOUT);
+  }
+
+  /**
+   * Rewinds the consumer group of {@code service} (its name) on {@code topic} by {@code records}
+   * per partition: the service reads them again (duplicate delivery). Stops and restarts the
+   * service; nothing to revert.
+   */
+  public static RewindOffsetsFault rewindOffsets(String service, String topic, long records) {
+    return RewindOffsetsFault.byRecords(service, topic, records);
+  }
+
+  /**
+   * Rewinds the consumer group of {@code service} on {@code topic} to the first records written
+   * {@code back} ago: the service reads them again. Stops and restarts the service; nothing to revert.
+   */
+  public static RewindOffsetsFault rewindOffsets(String service, String topic, Duration back) {
+    return RewindOffsetsFault.byTime(service, topic, back);
+  }
+
+  /**
+   * Publishes one malformed record (not an event envelope) under a fresh key onto {@code topic};
+   * nothing to revert.
+   */
+  public static PoisonEventFault poisonEvent(String topic) {
+    return new PoisonEventFault(topic, PoisonEventFault.DEFAULT_VALUE, new java.util.SplittableRandom());
   }
 
   private static ToxicFault.Builder toxic(ToxicKind kind, Map<String, Long> attributes) {
