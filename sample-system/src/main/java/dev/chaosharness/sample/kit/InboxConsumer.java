@@ -51,6 +51,7 @@ public final class InboxConsumer implements AutoCloseable {
   private final Tracing tracing;
   private final ServiceMetrics metrics;
   private final Mode mode;
+  private final ConsumerDefects defects;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ExecutorService workers;
   private final Thread thread;
@@ -75,6 +76,7 @@ public final class InboxConsumer implements AutoCloseable {
     this.tracing = kit.tracing();
     this.metrics = kit.metrics();
     this.mode = new Mode(service.dedupe(), service.ordered());
+    this.defects = ConsumerDefects.of(kit.config().defects(), kit.clock());
     Set<String> topics = service.topics();
     this.workers = mode.ordered() ? null : Executors.newFixedThreadPool(4);
     consumer.subscribe(List.copyOf(topics));
@@ -144,12 +146,13 @@ public final class InboxConsumer implements AutoCloseable {
         events.add(EventCodec.decode(record.value()));
       }
       service.prepare(events);
+      long start = defects.startTx();
       database.inTransaction(connection -> {
         for (int i = 0; i < list.size(); i++) {
           ConsumerRecord<String, byte[]> record = list.get(i);
           EventEnvelope event = events.get(i);
           EventHandler handler = handlers.get(event.type());
-          if (handler == null) {
+          if (handler == null || defects.stale(record.timestamp())) {
             counts.add(new String[] {event.type(), "ignored"});
             continue;
           }
@@ -163,6 +166,7 @@ public final class InboxConsumer implements AutoCloseable {
             counts.add(new String[] {event.type(), "handled"});
           }
         }
+        defects.checkDeadline(start, list.size());
         return null;
       });
     } catch (Exception e) {
@@ -205,11 +209,16 @@ public final class InboxConsumer implements AutoCloseable {
     try {
       event = EventCodec.decode(record.value());
     } catch (RuntimeException e) {
-      sendToFaults(record, "unknown", e);
-      return Outcome.DONE;
+      return poison(record, "unknown", e);
     }
     EventHandler handler = handlers.get(event.type());
     if (handler == null) {
+      metrics.consumed(event.type(), "ignored");
+      return Outcome.DONE;
+    }
+    if (defects.stale(record.timestamp())) {
+      log.warn("Dropping event {} {} of order {}: published {} ms ago (defect {})", event.type(), event.eventId(),
+          event.orderId(), defects.clock().millis() - record.timestamp(), Defects.DROP_STALE_EVENTS);
       metrics.consumed(event.type(), "ignored");
       return Outcome.DONE;
     }
@@ -222,11 +231,13 @@ public final class InboxConsumer implements AutoCloseable {
   private Outcome apply(ConsumerRecord<String, byte[]> record, EventEnvelope event, EventHandler handler) {
     for (int attempt = 1; ; attempt++) {
       try {
+        long start = defects.startTx();
         boolean handled = database.inTransaction(connection -> {
           if (mode.dedupe() && !Inbox.markNew(connection, event.eventId(), event.type())) {
             return false;
           }
           handler.handle(connection, event);
+          defects.checkDeadline(start, 1);
           return true;
         });
         if (handled) {
@@ -237,14 +248,13 @@ public final class InboxConsumer implements AutoCloseable {
         }
         return Outcome.DONE;
       } catch (Exception e) {
-        if (isTransient(e)) {
+        if (isTransient(e) && !defects.outageIsPoison()) {
           log.warn("Event {} {} of order {} hit an infrastructure failure; retrying it later",
               event.type(), event.eventId(), event.orderId(), e);
           return Outcome.RETRY_LATER;
         }
         if (attempt >= ATTEMPTS) {
-          sendToFaults(record, event.type(), e);
-          return Outcome.DONE;
+          return poison(record, event.type(), e);
         }
       }
     }
@@ -262,8 +272,15 @@ public final class InboxConsumer implements AutoCloseable {
     return false;
   }
 
-  private void sendToFaults(ConsumerRecord<String, byte[]> record, String type, Exception error) {
+  /** Sends a poison event to the fault topic, or (defect) keeps retrying it, which stops the partition. */
+  private Outcome poison(ConsumerRecord<String, byte[]> record, String type, Exception error) {
+    if (defects.poisonBlocks()) {
+      log.warn("Poison event at {}-{}@{} ({}) is retried instead of set aside (defect {}): {}", record.topic(),
+          record.partition(), record.offset(), type, Defects.POISON_BLOCKS_PARTITION, error.toString());
+      return Outcome.RETRY_LATER;
+    }
     faults.send(record, type, error);
+    return Outcome.DONE;
   }
 
   private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

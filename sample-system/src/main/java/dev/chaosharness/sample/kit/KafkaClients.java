@@ -36,13 +36,18 @@ final class KafkaClients {
     return new KafkaProducer<>(props);
   }
 
-  static KafkaConsumer<String, byte[]> consumer(ServiceConfig config, int index) {
+  /**
+   * A consumer in group {@code groupId}: the service's name, or with the defect
+   * {@link Defects#CONSUMER_FROM_LATEST} a group fresh to this process that starts at the latest offset.
+   */
+  static KafkaConsumer<String, byte[]> consumer(ServiceConfig config, String groupId, int index) {
+    boolean fromLatest = config.defects().has(Defects.CONSUMER_FROM_LATEST);
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.serviceName());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-consumer-" + index);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromLatest ? "latest" : "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     // A killed instance's partitions move to the survivors within ~10 s instead of 45 s.
     props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

@@ -115,8 +115,10 @@ public final class ServiceKit {
     if (!service.topics().isEmpty()) {
       // One consumer per partition (the topology's 3): each keeps its partitions' order, and
       // the I/O waits of one do not hold up the others.
+      String groupId = config.defects().has(Defects.CONSUMER_FROM_LATEST)
+          ? config.serviceName() + "-" + newId() : config.serviceName();
       for (int i = 0; i < CONSUMERS; i++) {
-        KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config, i);
+        KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config, groupId, i);
         new KafkaClientMetrics(consumer, Tags.of("group", config.serviceName())).bindTo(metrics.registry());
         running.consumers.add(new InboxConsumer(consumer, producer, database, service, this));
       }

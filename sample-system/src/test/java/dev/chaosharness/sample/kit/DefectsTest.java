@@ -36,6 +36,7 @@ class DefectsTest {
     assertThatThrownBy(() -> Defects.parse("payment-no-refunds"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("SAMPLE_DEFECTS names an unknown defect 'payment-no-refunds'; known defects: "
-            + "[order-no-outbox, payment-no-refund, payment-not-idempotent, stock-unordered]");
+            + "[consumer-from-latest, drop-stale-events, order-no-outbox, outage-is-poison, payment-no-refund, "
+            + "payment-not-idempotent, poison-blocks-partition, slow-tx-is-poison, stock-unordered]");
   }
 }
