@@ -210,6 +210,15 @@ final class ShopDriver implements AutoCloseable {
     return checker.check(history);
   }
 
+  /** Where faults act on this shop: its fault proxy, its broker and every process by name. */
+  FaultTarget faultTarget() {
+    FaultTarget.Builder target = FaultTarget.builder().toxiproxy(proxy.apiUrl()).kafka(bootstrap());
+    for (String name : List.of("kafka", "postgres", "payment-provider", "order", "payment", "stock", "shipping", "bff")) {
+      env.process(name).ifPresent(target::process);
+    }
+    return target.build();
+  }
+
   String bootstrap() {
     return env.target().kafka().bootstrapServers();
   }
