@@ -35,10 +35,16 @@ public final class PoisonEventFault implements Fault {
   private final String topic;
   private final byte[] value;
   private final RandomGenerator random;
+  private final String kafka;
   private String key;
   private RecordMetadata published;
 
   PoisonEventFault(String topic, byte[] value, RandomGenerator random) {
+    this(topic, value, random, null);
+  }
+
+  private PoisonEventFault(String topic, byte[] value, RandomGenerator random, String kafka) {
+    this.kafka = kafka;
     this.topic = Objects.requireNonNull(topic, "topic");
     this.value = Objects.requireNonNull(value, "value").clone();
     this.random = Objects.requireNonNull(random, "random");
@@ -49,12 +55,17 @@ public final class PoisonEventFault implements Fault {
 
   /** Returns this fault publishing {@code value} instead of the default malformed JSON. */
   public PoisonEventFault withValue(byte[] value) {
-    return new PoisonEventFault(topic, value, random);
+    return new PoisonEventFault(topic, value, random, kafka);
   }
 
   /** Returns this fault drawing its fresh key from {@code random} (a seeded generator makes it reproducible). */
   public PoisonEventFault withRandom(RandomGenerator random) {
-    return new PoisonEventFault(topic, value, random);
+    return new PoisonEventFault(topic, value, random, kafka);
+  }
+
+  /** Returns this fault publishing to the Kafka at {@code bootstrapServers} instead of the fault target's. */
+  public PoisonEventFault onKafka(String bootstrapServers) {
+    return new PoisonEventFault(topic, value, random, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
   }
 
   @Override
@@ -66,7 +77,7 @@ public final class PoisonEventFault implements Fault {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, fresh, value);
     record.headers().add("chaos-harness-fault", "poison-event".getBytes(StandardCharsets.UTF_8));
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka != null ? kafka : target.kafkaBootstrapServers(),
         ProducerConfig.CLIENT_ID_CONFIG, "chaos-harness-poison",
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,

@@ -44,10 +44,16 @@ public final class RewindOffsetsFault implements Fault {
   private final Duration back;
   private final Clock clock;
   private final Duration readyTimeout;
+  private final String kafka;
   private long rewound = -1;
 
   RewindOffsetsFault(String service, String topic, String group, long records, Duration back, Clock clock,
       Duration readyTimeout) {
+    this(service, topic, group, records, back, clock, readyTimeout, null);
+  }
+
+  private RewindOffsetsFault(String service, String topic, String group, long records, Duration back, Clock clock,
+      Duration readyTimeout, String kafka) {
     this.service = Objects.requireNonNull(service, "service");
     this.topic = Objects.requireNonNull(topic, "topic");
     this.group = Objects.requireNonNull(group, "group");
@@ -55,6 +61,7 @@ public final class RewindOffsetsFault implements Fault {
     this.back = back;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
+    this.kafka = kafka;
   }
 
   static RewindOffsetsFault byRecords(String service, String topic, long records) {
@@ -74,17 +81,23 @@ public final class RewindOffsetsFault implements Fault {
 
   /** Returns this fault on consumer group {@code groupId} instead of the service's name. */
   public RewindOffsetsFault inGroup(String groupId) {
-    return new RewindOffsetsFault(service, topic, groupId, records, back, clock, readyTimeout);
+    return new RewindOffsetsFault(service, topic, groupId, records, back, clock, readyTimeout, kafka);
   }
 
   /** Returns this fault reading "now" from {@code clock} (for rewinds back in time). */
   public RewindOffsetsFault withClock(Clock clock) {
-    return new RewindOffsetsFault(service, topic, group, records, back, clock, readyTimeout);
+    return new RewindOffsetsFault(service, topic, group, records, back, clock, readyTimeout, kafka);
   }
 
   /** Returns this fault waiting up to {@code timeout} for the restarted service to be ready (default 60 s). */
   public RewindOffsetsFault withReadyTimeout(Duration timeout) {
-    return new RewindOffsetsFault(service, topic, group, records, back, clock, timeout);
+    return new RewindOffsetsFault(service, topic, group, records, back, clock, timeout, kafka);
+  }
+
+  /** Returns this fault using the Kafka at {@code bootstrapServers} instead of the fault target's. */
+  public RewindOffsetsFault onKafka(String bootstrapServers) {
+    return new RewindOffsetsFault(service, topic, group, records, back, clock, readyTimeout,
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
   }
 
   @Override
@@ -93,7 +106,7 @@ public final class RewindOffsetsFault implements Fault {
       throw new IllegalStateException(describe() + " was already injected; create a new fault to rewind again");
     }
     ProcessControl process = target.process(service);
-    try (Admin admin = KafkaAdmin.open(target.kafkaBootstrapServers())) {
+    try (Admin admin = KafkaAdmin.open(kafka != null ? kafka : target.kafkaBootstrapServers())) {
       process.kill();
       try {
         emptyGroup(admin);

@@ -108,10 +108,11 @@ class KafkaFaultsTest {
   @Test
   void should_publish_a_record_that_is_not_an_event_under_a_fresh_key_when_a_poison_event_is_injected() {
     // given
-    PoisonEventFault fault = Faults.poisonEvent("stock.events").withRandom(new SplittableRandom(7));
+    PoisonEventFault fault = Faults.poisonEvent("stock.events").withRandom(new SplittableRandom(7))
+        .onKafka(broker.bootstrapServers());
 
-    // when
-    fault.inject(target);
+    // when: a target without Kafka of its own
+    fault.inject(FaultTarget.builder().build());
     fault.revert();
 
     // then
