@@ -62,7 +62,7 @@ public final class ExperimentRunner {
    */
   public Journal run(Experiment experiment) {
     Substitution substitution = Planner.validate(experiment, config.environment, Optional.ofNullable(config.traffic),
-        config.httpDependencies.keySet(), config.variables);
+        config.httpDependencies.keySet(), config.variables, true);
     return new RunSession(experiment, config.settings(experiment), substitution).run();
   }
 
@@ -72,7 +72,7 @@ public final class ExperimentRunner {
    */
   public String plan(Experiment experiment) {
     Planner.validate(experiment, config.environment, Optional.ofNullable(config.traffic),
-        config.httpDependencies.keySet(), config.variables);
+        config.httpDependencies.keySet(), config.variables, false);
     return Planner.describe(experiment, config.environment);
   }
 

@@ -23,12 +23,12 @@ final class Planner {
 
   /** Throws an {@link dev.chaosharness.core.target.InvalidFileException} naming the first problem's file, line and field. */
   static Substitution validate(Experiment e, Environment env, Optional<Traffic> traffic, Set<String> httpDependencies,
-      Map<String, String> variables) {
+      Map<String, String> variables, boolean forRun) {
     TargetDescription target = env.target();
     for (Activity action : e.faultActions()) {
       FaultProvider fault = (FaultProvider) action.provider();
       FaultKind.Subject subject = fault.kind().subject(fault.spec());
-      checkSubject(subject, fault.spec(), env, httpDependencies);
+      checkSubject(subject, fault.spec(), env, httpDependencies, forRun);
     }
     e.traffic().ifPresent(spec -> checkTraffic(spec, target, traffic));
     e.invariants().ifPresent(inv -> {
@@ -44,7 +44,8 @@ final class Planner {
     return substitution;
   }
 
-  private static void checkSubject(FaultKind.Subject subject, FaultSpec spec, Environment env, Set<String> deps) {
+  private static void checkSubject(FaultKind.Subject subject, FaultSpec spec, Environment env, Set<String> deps,
+      boolean forRun) {
     TargetDescription target = env.target();
     switch (subject.type()) {
       case "link" -> {
@@ -59,8 +60,8 @@ final class Planner {
         }
       }
       case "process" -> {
-        if (env.process(subject.name()).isEmpty()) {
-          Set<String> known = processNames(env);
+        Set<String> known = processNames(env, forRun);
+        if (!known.contains(subject.name())) {
           throw spec.error(subject.field(), "process '" + subject.name() + "' is not a process of the environment"
               + Suggest.nearest(subject.name(), known).map(s -> "; did you mean '" + s + "'?").orElse(";")
               + " known processes: " + known);
@@ -116,10 +117,11 @@ final class Planner {
     return target.links().stream().map(TargetDescription.Link::name).sorted().toList();
   }
 
-  private static Set<String> processNames(Environment env) {
+  /** The processes faults may act on: for a plan, the environment's components (a preview has no processes yet). */
+  private static Set<String> processNames(Environment env, boolean forRun) {
     Set<String> names = new TreeSet<>();
     for (Component c : env.components()) {
-      if (env.process(c.name()).isPresent()) {
+      if (!forRun || env.process(c.name()).isPresent()) {
         names.add(c.name());
       }
     }
