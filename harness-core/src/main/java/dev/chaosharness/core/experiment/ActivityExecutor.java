@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,7 +29,7 @@ final class ActivityExecutor {
   private final Supplier<FaultLedger> ledger;
   private final FaultContext faultContext;
   private final Supplier<Timeline> timeline;
-  private final List<TimedFault> faults = new ArrayList<>();
+  private final List<TimedFault> faults = new CopyOnWriteArrayList<>();
 
   ActivityExecutor(Substitution substitution, HttpClient client, Clock clock, Supplier<FaultLedger> ledger,
       FaultContext faultContext, Supplier<Timeline> timeline) {
@@ -41,7 +41,7 @@ final class ActivityExecutor {
     this.timeline = timeline;
   }
 
-  /** The faults injected so far, in order. */
+  /** The faults injected so far, in order; safe to read from any thread. */
   List<TimedFault> faults() {
     return List.copyOf(faults);
   }

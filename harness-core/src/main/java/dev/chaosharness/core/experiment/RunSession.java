@@ -191,9 +191,9 @@ final class RunSession {
     return target.build();
   }
 
+  /** The faults in place now; read by the sample watcher without waiting for an injection in progress. */
   private List<String> activeFaults() {
-    FaultLedger current = ledger;
-    return current == null ? List.of() : current.active();
+    return executor.faults().stream().filter(TimedFault::active).map(TimedFault::describe).toList();
   }
 
   /** Waits until each KPI probe's window holds traffic, at most 30 s past the warm-up. */

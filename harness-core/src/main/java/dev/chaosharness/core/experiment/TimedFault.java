@@ -38,6 +38,11 @@ final class TimedFault implements Fault {
     return fault.describe();
   }
 
+  /** Whether it is injected and not yet reverted. */
+  boolean active() {
+    return injectedAt != null && revertedAt == null;
+  }
+
   Instant injectedAt() {
     return injectedAt;
   }
