@@ -288,7 +288,17 @@ class ExperimentRunnerTest {
 
   @Test
   void should_run_a_plain_chaos_toolkit_experiment_without_traffic() throws Exception {
-    // given
+    // given: a health endpoint and a marker file the method creates
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/health", exchange -> {
+      byte[] body = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     Path marker = out.resolve("marker");
     Experiment e = ExperimentFile.parse(Path.of("ctk.yaml"), """
         title: ctk
@@ -299,24 +309,32 @@ class ExperimentRunnerTest {
           title: true works
           probes:
             - {type: probe, name: ok, tolerance: 0, provider: {type: process, path: /bin/true}}
+            - {type: probe, name: up, tolerance: 200, provider: {type: http, url: "${target.services.order.baseUrl}/health"}}
+            - {type: probe, name: body, tolerance: {type: jsonpath, path: $.status, expect: UP}, provider: {type: http, url: "${target.services.order.baseUrl}/health"}}
             - {type: probe, name: echo, tolerance: {type: regex, pattern: "^hi"}, provider: {type: process, path: /bin/echo, arguments: "${greeting}"}}
         method:
           - {type: action, name: touch, provider: {type: process, path: /usr/bin/touch, arguments: "${marker}"}}
         rollbacks:
           - {type: action, name: fail, provider: {type: process, path: /bin/false}}
         """.formatted(marker), FaultKinds.builtIn());
-    ExperimentRunner runner = ExperimentRunner.builder().environment(new FakeEnvironment("http://127.0.0.1:1"))
+    ExperimentRunner runner = ExperimentRunner.builder().environment(new FakeEnvironment(baseUrl))
         .environmentVariables(java.util.Map.of("GREETING", "hi there")).outputDirectory(out).build();
 
     // when
-    Journal journal = runner.run(e);
+    Journal journal;
+    try {
+      journal = runner.run(e);
+    } finally {
+      server.stop(0);
+    }
 
     // then
     assertThat(journal.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(journal.passed()).as(journal.toString()).isTrue();
     assertThat(Files.exists(marker)).isTrue();
     assertThat(journal.steadyStateBefore().orElseThrow().probes()).extracting(ProbeResult::value)
-        .containsExactly("exit 0", "exit 0, stdout hi there");
+        .containsExactly("exit 0", "status 200, body {\"status\":\"UP\"}", "status 200, body {\"status\":\"UP\"}",
+            "exit 0, stdout hi there");
     assertThat(journal.rollbacks().get(0).error()).contains("exit code 1");
     assertThat(journal.timeline().samples()).isEmpty();
   }
