@@ -68,7 +68,10 @@ public final class ExperimentRunner {
 
   /**
    * Checks {@code experiment} against the environment as {@link #run} does and describes what
-   * each phase would do, without touching anything.
+   * each phase would do, without touching anything. For process faults a plan accepts any of the
+   * environment's components, so an environment described but not started can be planned against.
+   *
+   * @throws dev.chaosharness.core.target.InvalidFileException naming file, line and field of the first problem
    */
   public String plan(Experiment experiment) {
     Planner.validate(experiment, config.environment, Optional.ofNullable(config.traffic),

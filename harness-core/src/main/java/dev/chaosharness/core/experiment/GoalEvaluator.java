@@ -50,7 +50,7 @@ final class GoalEvaluator {
       return result(goal, "not measured (no fault window)", false);
     }
     // samples overlapping the window: ending after the injection, starting before the revert
-    List<KpiSample> during = timeline.between(from.get(), to.get().plus(timeline.interval()));
+    List<KpiSample> during = timeline.between(from.get(), to.get().plus(timeline.interval()).minusNanos(1));
     double requests = during.stream().mapToDouble(s -> zero(s.value(Kpis.REQUESTS))).sum();
     double successes = during.stream().mapToDouble(s -> zero(s.value(Kpis.SUCCESSES))).sum();
     if (requests == 0) {
