@@ -112,7 +112,7 @@ public final class InboxConsumer implements AutoCloseable {
 
   private void processInOrder(ConsumerRecords<String, byte[]> records) throws InterruptedException {
     if (records.count() > 1 && applyBatch(records)) {
-      consumer.commitSync(nextOffsets(records, Map.of()));
+      commit(nextOffsets(records, Map.of()));
       return;
     }
     Map<TopicPartition, Long> rewind = new HashMap<>();
@@ -125,10 +125,33 @@ public final class InboxConsumer implements AutoCloseable {
         rewind.put(tp, record.offset());
       }
     }
-    consumer.commitSync(nextOffsets(records, rewind));
+    commit(nextOffsets(records, rewind));
     if (!rewind.isEmpty()) {
       rewind.forEach(consumer::seek);
       Thread.sleep(500);
+    }
+  }
+
+  /**
+   * Commits the offsets after the database committed. A failed commit (the broker unreachable, or
+   * this consumer evicted from its group after a long pause) is not fatal: the effects are in the
+   * database with their inbox marks, so the records the group reads again are counted as
+   * duplicates and change nothing; the loop goes on.
+   *
+   * @param offsets the offsets, or null for the consumed positions
+   */
+  private void commit(Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets) {
+    try {
+      if (offsets == null) {
+        consumer.commitSync();
+      } else {
+        consumer.commitSync(offsets);
+      }
+    } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+      throw e;
+    } catch (org.apache.kafka.common.KafkaException e) {
+      log.warn("Committing offsets failed; the group will read those records again and the inbox drops them: {}",
+          e.toString());
     }
   }
 
@@ -201,7 +224,7 @@ public final class InboxConsumer implements AutoCloseable {
     for (Future<Outcome> result : results) {
       result.get();
     }
-    consumer.commitSync();
+    commit(null);
   }
 
   private Outcome process(ConsumerRecord<String, byte[]> record) {

@@ -29,8 +29,14 @@ final class KafkaClients {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    if (config.defects().has(Defects.ORDER_NO_OUTBOX)) {
+      // part of the defect: a "fail fast" producer whose sends expire after 5 s, errors swallowed
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+    } else {
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    }
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return new KafkaProducer<>(props);
