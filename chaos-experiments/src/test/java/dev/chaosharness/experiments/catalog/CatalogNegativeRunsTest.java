@@ -52,6 +52,8 @@ class CatalogNegativeRunsTest {
     // then
     Set<String> accepted = CatalogShop.accepted(journal);
     assertThat(journal.passed()).as(CatalogShop.explain(journal)).isFalse();
+    assertThat(journal.invariants()).as("a run that got to check its invariants: %s", CatalogShop.explain(journal))
+        .isPresent();
     List<Anomaly> anomalies = journal.invariants().orElseThrow().anomalies();
     assertThat(anomalies).as("%s anomaly of this run's orders (%s)%n%s", negative.expect(), negative.defects(),
         CatalogShop.explain(journal))
