@@ -42,7 +42,7 @@ final class HarnessEnvironment implements AutoCloseable, ExtensionContext.Store.
       Topology topology = Topology.readResource(settings.topology());
       if (topology == null) {
         throw new IllegalArgumentException("topology resource '" + settings.topology()
-            + "' is not on the test classpath (" + settings.source() + ")");
+            + "' is not on the test classpath");
       }
       config.topology(topology);
     }

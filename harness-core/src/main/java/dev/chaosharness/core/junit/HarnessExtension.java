@@ -113,7 +113,7 @@ public final class HarnessExtension implements ParameterResolver {
       try {
         return HarnessEnvironment.start(settings, workDir(settings, owner));
       } catch (RuntimeException e) {
-        throw new IllegalStateException("the environment (" + settings.describe() + ", from " + settings.source()
+        throw new IllegalStateException("the environment (" + settings.describe() + "; from " + settings.source()
             + ") failed to start: " + e.getMessage(), e);
       }
     }, HarnessEnvironment.class);
