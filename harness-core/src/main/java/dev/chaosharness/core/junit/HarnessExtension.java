@@ -75,6 +75,15 @@ public final class HarnessExtension implements ParameterResolver {
     this.clock = clock;
   }
 
+  /**
+   * Resolves constructor parameters in the test's own context under JUnit's default
+   * per-method instance lifecycle, so a constructor's {@code FaultLedger} is the test's.
+   */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return SUPPORTED.contains(parameter.getParameter().getType());

@@ -50,13 +50,15 @@ class HarnessExtensionInjectionTest {
   @HarnessTest(topology = TINY)
   static class Injected {
 
-    Injected(Environment env) {
+    Injected(Environment env, FaultLedger ledger) {
       SEEN.merge("constructor env", List.of(env), (a, b) -> concat(a, b));
+      SEEN.merge("constructor ledgers", List.of(ledger), (a, b) -> concat(a, b));
     }
 
     @BeforeAll
-    static void beforeAll(EmbeddedEnvironment env, FaultProxy proxy) {
+    static void beforeAll(EmbeddedEnvironment env, FaultProxy proxy, FaultLedger classLedger) {
       SEEN.put("beforeAll env", env);
+      SEEN.put("beforeAll ledger", classLedger);
       SEEN.put("beforeAll proxy", proxy);
     }
 
@@ -157,6 +159,10 @@ class HarnessExtensionInjectionTest {
     assertThat(SEEN.get("beforeEach ledger first")).isSameAs(SEEN.get("first ledger"));
     assertThat(SEEN.get("beforeEach ledger second")).isSameAs(SEEN.get("second ledger"));
     assertThat(SEEN.get("first ledger")).isNotSameAs(SEEN.get("second ledger"));
+    assertThat(list("constructor ledgers")).as("a constructor gets its test's ledger")
+        .containsExactlyInAnyOrder(SEEN.get("first ledger"), SEEN.get("second ledger"));
+    assertThat(SEEN.get("beforeAll ledger")).as("the class's own ledger").isNotSameAs(SEEN.get("first ledger"))
+        .isNotSameAs(SEEN.get("second ledger"));
   }
 
   @Test
@@ -181,6 +187,11 @@ class HarnessExtensionInjectionTest {
   void should_sample_the_timeline_when_a_timeline_recorder_is_injected() {
     // then
     assertThat((Integer) SEEN.get("timeline samples")).isPositive();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(String key) {
+    return (List<Object>) SEEN.get(key);
   }
 
   private static List<Object> concat(Object a, Object b) {
