@@ -50,6 +50,16 @@ class HarnessExtensionErrorsTest {
   }
 
   @SelfTest
+  @HarnessTest(topology = "no/such/topology.yaml")
+  static class MissingTopologyTwice {
+    @org.junit.jupiter.api.Test
+    void first(Environment env) {}
+
+    @org.junit.jupiter.api.Test
+    void second(Environment env) {}
+  }
+
+  @SelfTest
   @HarnessTest(defects = "payment")
   static class BadDefects {
     @org.junit.jupiter.api.Test
@@ -122,6 +132,18 @@ class HarnessExtensionErrorsTest {
         + ".start(dev.chaosharness.core.env.Environment)]: the environment (topology 'no/such/topology.yaml', "
         + "fault proxy on, PER_CLASS; from @HarnessTest on " + MissingTopology.class.getName()
         + ") failed to start: topology resource 'no/such/topology.yaml' is not on the test classpath");
+  }
+
+  @Test
+  void should_not_try_again_when_the_class_environment_failed_to_start() {
+    // when
+    EngineExecutionResults results = Specimens.run(MissingTopologyTwice.class);
+
+    // then: both tests fail with the one remembered start failure
+    List<Throwable> causes = results.testEvents().failed().stream()
+        .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getCause()).toList();
+    assertThat(causes).hasSize(2);
+    assertThat(causes.get(0)).isSameAs(causes.get(1)).hasMessageEndingWith("is not on the test classpath");
   }
 
   @Test
