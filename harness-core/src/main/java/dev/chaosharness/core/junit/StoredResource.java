@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param value the resource to close
  * @param <T> its type
  */
-@SuppressWarnings("deprecation")
+@SuppressWarnings({"deprecation", "try"}) // close() may throw what the value's close() throws
 record StoredResource<T extends AutoCloseable>(T value) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   StoredResource {
