@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ProxyCommand.class,
       CheckCommand.class,
       BenchCommand.class,
+      GamedayCommand.class,
     })
 public final class HarnessCommand implements Runnable {
 

@@ -44,7 +44,7 @@ class HarnessCommandTest {
     // then
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("up", "sample", "traffic", "synthetics", "proxy", "check", "bench");
+        .contains("up", "sample", "traffic", "synthetics", "proxy", "check", "bench", "gameday");
   }
 
   @Test
