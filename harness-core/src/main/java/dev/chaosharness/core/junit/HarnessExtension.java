@@ -2,6 +2,7 @@ package dev.chaosharness.core.junit;
 
 import dev.chaosharness.core.env.EmbeddedEnvironment;
 import dev.chaosharness.core.env.Environment;
+import dev.chaosharness.core.experiment.ExperimentRunner;
 import dev.chaosharness.core.fault.FaultLedger;
 import dev.chaosharness.core.kpi.TimelineConfig;
 import dev.chaosharness.core.proxy.FaultProxy;
@@ -13,6 +14,7 @@ import java.lang.reflect.Executable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@link HistoryRecorder}</td><td>records the saga topics from injection on</td><td>the test</td></tr>
  *   <tr><td>{@link TimelineRecorder}</td><td>samples the KPI timeline from injection on</td><td>the test</td></tr>
  *   <tr><td>{@link Traffic}</td><td>the one driver {@link java.util.ServiceLoader} finds</td><td>the run</td></tr>
+ *   <tr><td>{@link ExperimentRunner}</td><td>a runner on the environment, with that driver when there is
+ *       one, writing under the environment's work folder</td><td>the test</td></tr>
  * </table>
  *
  * <p>A parameter it cannot resolve fails the test with a {@link ParameterResolutionException}
@@ -61,7 +65,8 @@ public final class HarnessExtension implements ParameterResolver {
   static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HarnessExtension.class);
   private static final Logger LOG = LoggerFactory.getLogger(HarnessExtension.class);
   private static final Set<Class<?>> SUPPORTED = Set.of(Environment.class, EmbeddedEnvironment.class,
-      FaultProxy.class, FaultLedger.class, Traffic.class, HistoryRecorder.class, TimelineRecorder.class);
+      FaultProxy.class, FaultLedger.class, Traffic.class, HistoryRecorder.class, TimelineRecorder.class,
+      ExperimentRunner.class);
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final Clock clock;
@@ -105,7 +110,10 @@ public final class HarnessExtension implements ParameterResolver {
         return perContext(context, "timeline", () -> TimelineRecorder.start(
             environment(context).environment().target(), TimelineConfig.ofDefaults(), clock));
       } else if (type == Traffic.class) {
-        return traffic(context);
+        return traffic(context).orElseThrow(() -> new IllegalStateException(TrafficLoader.missing()));
+      } else if (type == ExperimentRunner.class) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("runner " + context.getUniqueId(),
+            key -> runner(context), ExperimentRunner.class);
       }
       throw new IllegalStateException("the harness extension does not inject " + type.getName());
     } catch (RuntimeException e) {
@@ -141,20 +149,34 @@ public final class HarnessExtension implements ParameterResolver {
     HarnessEnvironment env = environment(context);
     long n = SEQUENCE.incrementAndGet();
     Path file = env.environment().workDir().resolve("history")
-        .resolve(context.getRequiredTestClass().getSimpleName() + context.getTestMethod().map(m -> "." + m.getName()).orElse("")
-            + "-" + n + ".jsonl");
+        .resolve(testName(context) + "-" + n + ".jsonl");
     return HistoryRecorder.start(env.environment().target(), "chaos-harness-junit-" + ProcessHandle.current().pid() + "-" + n,
         file, clock);
   }
 
-  private static Traffic traffic(ExtensionContext context) {
+  private ExperimentRunner runner(ExtensionContext context) {
+    HarnessEnvironment env = environment(context);
+    ExperimentRunner.Builder runner = ExperimentRunner.builder().environment(env.environment()).clock(clock)
+        .outputDirectory(env.environment().workDir().resolve("experiments")
+            .resolve(testName(context) + "-" + SEQUENCE.incrementAndGet()));
+    traffic(context).ifPresent(runner::traffic);
+    return runner.build();
+  }
+
+  /** The run's one traffic driver, or empty when none is on the classpath. */
+  private static Optional<Traffic> traffic(ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     Traffic traffic = store.get(Traffic.class, Traffic.class);
     if (traffic == null) {
-      traffic = TrafficLoader.load(Thread.currentThread().getContextClassLoader());
-      store.put(Traffic.class, traffic);
+      Optional<Traffic> found = TrafficLoader.find(Thread.currentThread().getContextClassLoader());
+      found.ifPresent(t -> store.put(Traffic.class, t));
+      return found;
     }
-    return traffic;
+    return Optional.of(traffic);
+  }
+
+  private static String testName(ExtensionContext context) {
+    return context.getRequiredTestClass().getSimpleName() + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
   }
 
   /** One value per extension context (test, or class for {@code @BeforeAll}), closed when it ends. */

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chaosharness.core.env.EmbeddedEnvironment;
 import dev.chaosharness.core.env.Environment;
+import dev.chaosharness.core.experiment.ExperimentFile;
+import dev.chaosharness.core.experiment.ExperimentRunner;
+import dev.chaosharness.core.experiment.Journal;
 import dev.chaosharness.core.fault.FaultLedger;
 import dev.chaosharness.core.fault.Faults;
 import dev.chaosharness.core.history.EventHistory;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,6 +88,16 @@ class HarnessExtensionInjectionTest {
       SEEN.put("second env", env);
       SEEN.put("second ledger", ledger);
     }
+
+    @Test
+    void third(ExperimentRunner runner, EmbeddedEnvironment env, FaultProxy proxy) throws Exception {
+      Journal journal = runner.run(ExperimentFile.readResource("dev/chaosharness/core/junit/echo-latency.yaml"));
+      SEEN.put("journal", journal);
+      SEEN.put("toxics after the experiment", ProxyToxics.of(proxy));
+      try (Stream<Path> files = Files.walk(env.workDir().resolve("experiments"))) {
+        SEEN.put("experiment files", files.map(f -> f.getFileName().toString()).toList());
+      }
+    }
   }
 
   @SelfTest
@@ -124,7 +138,7 @@ class HarnessExtensionInjectionTest {
   @Test
   void should_run_every_specimen_test_when_injection_works() {
     // then: only the test that fails on purpose failed
-    results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(4).failed(1));
+    results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(5).failed(1));
     List<Event> failed = results.testEvents().failed().list();
     assertThat(failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
         .hasMessage("failing on purpose with a fault in");
@@ -135,7 +149,7 @@ class HarnessExtensionInjectionTest {
     // then
     Object env = SEEN.get("first env");
     assertThat(env).isInstanceOf(EmbeddedEnvironment.class);
-    assertThat((List<?>) SEEN.get("constructor env")).hasSize(2).allMatch(e -> e == env);
+    assertThat((List<?>) SEEN.get("constructor env")).hasSize(3).allMatch(e -> e == env);
     assertThat(SEEN.get("beforeAll env")).isSameAs(env);
     assertThat(SEEN.get("second env")).isSameAs(env);
     assertThat(((Environment) env).target().proxyApiUrl())
@@ -160,7 +174,7 @@ class HarnessExtensionInjectionTest {
     assertThat(SEEN.get("beforeEach ledger second")).isSameAs(SEEN.get("second ledger"));
     assertThat(SEEN.get("first ledger")).isNotSameAs(SEEN.get("second ledger"));
     assertThat(list("constructor ledgers")).as("a constructor gets its test's ledger")
-        .containsExactlyInAnyOrder(SEEN.get("first ledger"), SEEN.get("second ledger"));
+        .contains(SEEN.get("first ledger"), SEEN.get("second ledger")).doesNotHaveDuplicates();
     assertThat(SEEN.get("beforeAll ledger")).as("the class's own ledger").isNotSameAs(SEEN.get("first ledger"))
         .isNotSameAs(SEEN.get("second ledger"));
   }
@@ -187,6 +201,16 @@ class HarnessExtensionInjectionTest {
   void should_sample_the_timeline_when_a_timeline_recorder_is_injected() {
     // then
     assertThat((Integer) SEEN.get("timeline samples")).isPositive();
+  }
+
+  @Test
+  void should_run_an_experiment_on_the_class_environment_when_an_experiment_runner_is_injected() {
+    // then: the fault hit the environment's own link, was reverted, and the journal was written there
+    Journal journal = (Journal) SEEN.get("journal");
+    HarnessAssertions.assertThat(journal).passed().completed().hypothesisHeld().goalsMet();
+    assertThat(journal.faults()).singleElement().satisfies(f -> assertThat(f.fault()).contains("echo->kafka"));
+    assertThat((List<?>) SEEN.get("toxics after the experiment")).isEmpty();
+    assertThat(list("experiment files")).contains("journal.json");
   }
 
   @SuppressWarnings("unchecked")
