@@ -134,6 +134,10 @@ final class RunSession {
 
   private void enter(Phase next) throws InterruptedException {
     checkpoint();
+    begin(next);
+  }
+
+  private void begin(Phase next) {
     Instant now = s.clock().instant();
     closePhase(now);
     phase = next;
@@ -228,6 +232,7 @@ final class RunSession {
 
   /** Reverts every fault and runs the rollbacks; once per run. */
   private void revert() {
+    armed = false; // no abort may interrupt the rollbacks
     if (reverted) {
       return;
     }
@@ -297,7 +302,10 @@ final class RunSession {
   private void cleanUp() {
     boolean interrupted = Thread.interrupted();
     try {
-      revert();
+      if (!reverted) {
+        begin(Phase.REVERT);
+        revert();
+      }
       if (trafficResult.isEmpty()) {
         try {
           trafficResult = capture.stopTraffic();
