@@ -80,9 +80,13 @@ final class RunSession {
     } finally {
       cleanUp();
     }
+    Thread.interrupted(); // the journal is written without an interrupt pending (interruptible file channels)
     try {
       return report(start);
     } finally {
+      if (status == RunStatus.INTERRUPTED && control.interruptReason().isEmpty()) {
+        Thread.currentThread().interrupt(); // the caller's interrupt, kept for the caller
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
