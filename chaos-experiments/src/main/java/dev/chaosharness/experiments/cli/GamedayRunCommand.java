@@ -1,7 +1,5 @@
 package dev.chaosharness.experiments.cli;
 
-import dev.chaosharness.core.env.EmbeddedEnvironment;
-import dev.chaosharness.core.env.EmbeddedEnvironmentConfig;
 import dev.chaosharness.core.env.Environment;
 import dev.chaosharness.core.env.Topology;
 import dev.chaosharness.core.experiment.Experiment;
@@ -11,9 +9,6 @@ import dev.chaosharness.core.experiment.ExternalEnvironment;
 import dev.chaosharness.core.experiment.GoalResult;
 import dev.chaosharness.core.experiment.Journal;
 import dev.chaosharness.core.experiment.RunStatus;
-import dev.chaosharness.core.proxy.FaultProxy;
-import dev.chaosharness.core.proxy.FaultProxyConfig;
-import dev.chaosharness.core.proxy.FaultProxyLinkRouter;
 import dev.chaosharness.core.target.InvalidFileException;
 import dev.chaosharness.core.target.TargetDescription;
 import dev.chaosharness.traffic.driver.GatlingTraffic;
@@ -91,34 +86,20 @@ final class GamedayRunCommand implements Callable<Integer> {
     if (target != null) {
       return report(runner(preview, out).run(experiment), out);
     }
-    FaultProxy proxy = FaultProxy.start(FaultProxyConfig.ofDefaults());
-    try (EmbeddedEnvironment shop = startShop(proxy, out)) {
-      return report(userInput(() -> runner(shop, out).run(experiment)), out);
-    } finally {
-      proxy.close();
+    LocalEnvironment.Options options = new LocalEnvironment.Options(topology(), outputDirectory().resolve("environment"),
+        defects, null, 0, true);
+    try (LocalEnvironment shop = LocalEnvironment.start(options, out)) {
+      return report(userInput(() -> runner(shop.env(), out).run(experiment)), out);
     }
-  }
-
-  private EmbeddedEnvironment startShop(FaultProxy proxy, PrintWriter out) {
-    Topology topology = topology();
-    out.printf("harness: starting '%s' with every link on the fault proxy ...%n", topology.name());
-    out.flush();
-    EmbeddedEnvironmentConfig.Builder config = EmbeddedEnvironmentConfig.builder().topology(topology)
-        .workDir(outputDirectory().resolve("environment"))
-        .linkRouter(FaultProxyLinkRouter.of(proxy)).proxyApiUrl(proxy.apiUrl().toString());
-    defects.forEach(config::defects);
-    EmbeddedEnvironment shop = EmbeddedEnvironment.start(config.build());
-    out.printf("harness: '%s' is up%n", topology.name());
-    return shop;
   }
 
   private Topology topology() {
     if (topologyFile != null) {
       return userInput(() -> Topology.read(topologyFile));
     }
-    Topology sample = Topology.readResource(UpCommand.SAMPLE_TOPOLOGY);
+    Topology sample = LocalEnvironment.sampleTopology(null);
     if (sample == null) {
-      throw new UserError("No topology: " + UpCommand.SAMPLE_TOPOLOGY + " is not on the classpath; pass --topology FILE "
+      throw new UserError("No topology: " + LocalEnvironment.SAMPLE_TOPOLOGY + " is not on the classpath; pass --topology FILE "
           + "or --target FILE");
     }
     return sample;

@@ -41,18 +41,21 @@ final class ProxyBenchCommand implements Callable<Integer> {
   @Option(names = "--connections", description = "Concurrent connections opened through one proxy (default: ${DEFAULT-VALUE}).")
   int connections = 1000;
 
+  @Option(names = "--busy-poll-us", description = "Microseconds each proxy data-plane thread polls before sleeping (default: ${DEFAULT-VALUE}, off).")
+  long busyPollMicros;
+
   private PrintWriter out;
   private final List<String> missed = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (megabytes < 1 || roundTrips < 100 || connections < 1) {
-      throw new UserError("--megabytes must be >= 1, --round-trips >= 100 and --connections >= 1, but were "
-          + megabytes + ", " + roundTrips + ", " + connections);
+    if (megabytes < 1 || roundTrips < 100 || connections < 1 || busyPollMicros < 0 || busyPollMicros > 10_000) {
+      throw new UserError("--megabytes must be >= 1, --round-trips >= 100, --connections >= 1 and --busy-poll-us within [0, 10000], but were "
+          + megabytes + ", " + roundTrips + ", " + connections + ", " + busyPollMicros);
     }
     out = spec.commandLine().getOut();
     try (ProxyBenchLoad load = new ProxyBenchLoad();
-        FaultProxy faultProxy = FaultProxy.start(FaultProxyConfig.builder().seed(1).build())) {
+        FaultProxy faultProxy = FaultProxy.start(FaultProxyConfig.builder().seed(1).busyPollMicros(busyPollMicros).build())) {
       ToxiproxyClient client = new ToxiproxyClient(faultProxy.apiAddress().getHostString(), faultProxy.apiAddress().getPort());
       Proxy proxy = client.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + load.port());
       int proxied = port(proxy);
@@ -84,9 +87,10 @@ final class ProxyBenchCommand implements Callable<Integer> {
   }
 
   private void latency(int direct, int proxied) throws Exception {
-    progress("latency: " + roundTrips + " round trips of 1 KB, direct then proxied");
-    Histogram d = ProxyBenchLoad.pingPong(direct, 1024, roundTrips / 5, roundTrips);
-    Histogram p = ProxyBenchLoad.pingPong(proxied, 1024, roundTrips / 5, roundTrips);
+    progress("latency: " + roundTrips + " round trips of 1 KB each direct and proxied, alternating blocks of 500");
+    Histogram[] both = ProxyBenchLoad.interleavedPingPong(direct, proxied, 1024, roundTrips / 5, roundTrips, 500);
+    Histogram d = both[0];
+    Histogram p = both[1];
     long addedP50 = p.getValueAtPercentile(50) - d.getValueAtPercentile(50);
     long addedP99 = p.getValueAtPercentile(99) - d.getValueAtPercentile(99);
     out.printf("  direct   p50 %6.1f us  p99 %6.1f us%n  proxied  p50 %6.1f us  p99 %6.1f us%n",

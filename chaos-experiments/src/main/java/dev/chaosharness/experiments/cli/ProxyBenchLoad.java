@@ -90,27 +90,53 @@ final class ProxyBenchLoad implements AutoCloseable {
   static Histogram pingPong(int port, int size, int warmup, int count) throws IOException {
     Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     try (Socket socket = connect(port)) {
-      byte[] payload = new byte[size];
-      byte[] reply = new byte[size];
-      OutputStream out = socket.getOutputStream();
-      InputStream in = socket.getInputStream();
-      for (int i = 0; i < warmup + count; i++) {
-        long start = System.nanoTime();
-        out.write(payload);
-        out.flush();
-        for (int read = 0; read < size; ) {
-          int n = in.read(reply, read, size - read);
-          if (n < 0) {
-            throw new IOException("echo closed during round trip " + i);
-          }
-          read += n;
-        }
-        if (i >= warmup) {
-          histogram.recordValue(System.nanoTime() - start);
-        }
-      }
+      roundTrips(socket, size, warmup, null);
+      roundTrips(socket, size, count, histogram);
     }
     return histogram;
+  }
+
+  /**
+   * Records {@code count} round trips on each of two ports in alternating blocks of {@code block},
+   * after {@code warmup} unrecorded ones on each, so a change of machine load during the run weighs
+   * on both alike; returns the two histograms in port order.
+   */
+  static Histogram[] interleavedPingPong(int portA, int portB, int size, int warmup, int count, int block)
+      throws IOException {
+    Histogram a = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    Histogram b = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    try (Socket socketA = connect(portA); Socket socketB = connect(portB)) {
+      roundTrips(socketA, size, warmup, null);
+      roundTrips(socketB, size, warmup, null);
+      for (int done = 0; done < count; done += block) {
+        int n = Math.min(block, count - done);
+        roundTrips(socketA, size, n, a);
+        roundTrips(socketB, size, n, b);
+      }
+    }
+    return new Histogram[] {a, b};
+  }
+
+  private static void roundTrips(Socket socket, int size, int count, Histogram histogram) throws IOException {
+    byte[] payload = new byte[size];
+    byte[] reply = new byte[size];
+    OutputStream out = socket.getOutputStream();
+    InputStream in = socket.getInputStream();
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      out.write(payload);
+      out.flush();
+      for (int read = 0; read < size; ) {
+        int n = in.read(reply, read, size - read);
+        if (n < 0) {
+          throw new IOException("echo closed during round trip " + i);
+        }
+        read += n;
+      }
+      if (histogram != null) {
+        histogram.recordValue(System.nanoTime() - start);
+      }
+    }
   }
 
   static Socket connect(int port) throws IOException {

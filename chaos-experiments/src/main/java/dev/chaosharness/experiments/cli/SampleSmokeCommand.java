@@ -5,10 +5,12 @@ import dev.chaosharness.core.target.TargetDescription;
 import dev.chaosharness.sample.smoke.SmokeReport;
 import dev.chaosharness.sample.smoke.SmokeRun;
 import dev.chaosharness.sample.smoke.SmokeSettings;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness sample smoke}: places a seeded mix of orders over every saga path against a
- * running shop, waits for their outcomes and prints one JSON line; exits 1 when a saga is stuck,
+ * running shop (or a fresh embedded one), waits for their outcomes and prints one JSON line; exits 1 when a saga is stuck,
  * rejected, or ends in a state its inputs do not explain.
  *
  * <p>Not thread-safe; picocli creates one per invocation.
@@ -38,9 +40,9 @@ final class SampleSmokeCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "50", description = "Orders per second (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--target", required = true,
+  @Option(names = "--target",
       description = "Target file of a running shop (written by 'harness up'): services[order].baseUrl and "
-          + "kafka.bootstrapServers.")
+          + "kafka.bootstrapServers. Without it a fresh embedded shop starts for the run and stops after it.")
   Path target;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the order mix (default: ${DEFAULT-VALUE}).")
@@ -54,17 +56,42 @@ final class SampleSmokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    SmokeSettings settings = settings(URI.create("http://127.0.0.1"), ""); // validates the options before anything starts
+    if (target != null) {
+      return smoke(settings, readTarget(target), "target file " + target);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try (LocalEnvironment local = LocalEnvironment.start(LocalEnvironment.Options.sampleShop(Map.of()), err)) {
+      return smoke(settings, local.env().target(), "the embedded shop");
+    }
+  }
+
+  private SmokeSettings settings(URI orderUrl, String bootstrapServers) {
+    try {
+      return new SmokeSettings(orderUrl, bootstrapServers, orders, rate, seed, Long.toString(clock.millis(), 36),
+          Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static TargetDescription readTarget(Path file) {
+    try {
+      return TargetDescription.read(file);
+    } catch (InvalidFileException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private int smoke(SmokeSettings options, TargetDescription described, String where) throws Exception {
+    if (described.kafka() == null) {
+      throw new UserError(where + " has no kafka.bootstrapServers; the smoke run watches orders.events for outcomes");
+    }
     SmokeSettings settings;
     try {
-      TargetDescription described = TargetDescription.read(target);
-      if (described.kafka() == null) {
-        throw new UserError("target file " + target + " has no kafka.bootstrapServers; the smoke run watches "
-            + "orders.events for outcomes");
-      }
-      settings = new SmokeSettings(URI.create(described.service("order").baseUrl()),
-          described.kafka().bootstrapServers(), orders, rate, seed, Long.toString(clock.millis(), 36),
-          Duration.ofSeconds(Math.max(1, timeoutSeconds)));
-    } catch (InvalidFileException | IllegalArgumentException e) {
+      settings = options.withTarget(URI.create(described.service("order").baseUrl()),
+          described.kafka().bootstrapServers());
+    } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
     spec.commandLine().getErr().printf("placing %d orders at %.1f/s against %s%n", orders, rate,

@@ -39,6 +39,21 @@ class ProxyBenchCommandTest {
 
     // then
     assertThat(exit).isEqualTo(HarnessCommand.EXIT_USAGE);
-    assertThat(err.toString()).contains("--megabytes must be >= 1, --round-trips >= 100 and --connections >= 1, but were 1024, 5, 1000");
+    assertThat(err.toString()).contains("--megabytes must be >= 1, --round-trips >= 100, --connections >= 1"
+        + " and --busy-poll-us within [0, 10000], but were 1024, 5, 1000, 0");
+  }
+
+  @Test
+  void should_exit_2_naming_the_option_when_the_busy_poll_window_is_negative() {
+    // given
+    StringWriter err = new StringWriter();
+
+    // when
+    int exit = HarnessCommand.commandLine().setErr(new PrintWriter(err, true))
+        .execute("bench", "proxy", "--busy-poll-us", "-1");
+
+    // then
+    assertThat(exit).isEqualTo(HarnessCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("--busy-poll-us within [0, 10000], but were 1024, 20000, 1000, -1");
   }
 }

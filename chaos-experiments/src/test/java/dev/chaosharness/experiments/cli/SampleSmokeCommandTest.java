@@ -92,4 +92,25 @@ class SampleSmokeCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString().trim()).isEqualTo("harness: orders must be at least 1, but was 0");
   }
+
+  @Test
+  void should_refuse_a_bad_order_count_before_starting_a_fresh_shop() {
+    // when
+    int exit = run("sample", "smoke", "--orders", "-3");
+
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().trim()).isEqualTo("harness: orders must be at least 1, but was -3");
+  }
+
+  @Test
+  void should_start_a_fresh_shop_place_the_mix_and_stop_it_when_no_target_is_given() throws Exception {
+    // when
+    int exit = run("sample", "smoke", "--orders", "20", "--rate", "20");
+
+    // then
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("ready  order").contains("placing 20 orders");
+    assertThat(out.toString().trim()).startsWith("{").contains("\"orders\":20").contains("\"stuck\":0");
+  }
 }

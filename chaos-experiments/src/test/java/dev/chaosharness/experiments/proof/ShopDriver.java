@@ -69,12 +69,21 @@ final class ShopDriver implements AutoCloseable {
 
   /** Starts the shipped shop with every link through a fault proxy, and the given defects per service. */
   static ShopDriver start(Path workDir, Map<String, String> defectsByService) {
+    return start(workDir, defectsByService, Map.of());
+  }
+
+  /**
+   * Starts the shipped shop as {@link #start(Path, Map)} does, with the named links (for example
+   * {@code payment->provider}) going through the fault proxy to another upstream (a stub).
+   */
+  static ShopDriver start(Path workDir, Map<String, String> defectsByService,
+      Map<String, java.net.InetSocketAddress> redirectedLinks) {
     FaultProxy proxy = FaultProxy.start(FaultProxyConfig.ofDefaults());
     try {
       EmbeddedEnvironmentConfig.Builder config = EmbeddedEnvironmentConfig.builder()
           .topology(Topology.readResource("dev/chaosharness/sample/topology.yaml"))
           .workDir(workDir)
-          .linkRouter(FaultProxyLinkRouter.of(proxy));
+          .linkRouter(new RedirectingLinkRouter(FaultProxyLinkRouter.of(proxy), redirectedLinks));
       defectsByService.forEach(config::defects);
       return new ShopDriver(proxy, EmbeddedEnvironment.start(config.build()), workDir);
     } catch (RuntimeException e) {
@@ -157,6 +166,19 @@ final class ShopDriver implements AutoCloseable {
     double sum = 0;
     for (String line : text.split("\n")) {
       if (line.startsWith(family + "{") || line.startsWith(family + " ")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  /** Returns the sum of the samples of one metric family whose labels include {@code label}, e.g. {@code outcome="error"}. */
+  double metric(String service, String family, String label) throws Exception {
+    String text = http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + "/metrics"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    double sum = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith(family + "{") && line.substring(0, line.indexOf('}') + 1).contains(label)) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }

@@ -24,7 +24,8 @@ public interface LinkRouter extends AutoCloseable {
 
   /**
    * Points an open link at a new upstream (after the upstream restarted on another port),
-   * keeping the address clients connect to.
+   * keeping the address clients connect to. Live connections are dropped; a link that is down
+   * (a network fault) stays down until the fault is reverted.
    *
    * @throws IllegalArgumentException if no link with that name is open
    */

@@ -48,7 +48,7 @@ public final class FaultProxy implements AutoCloseable {
 
   private FaultProxy(FaultProxyConfig config) {
     this.seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
-    Transport transport = Transport.select(config.nativeTransport());
+    Transport transport = Transport.select(config.nativeTransport(), config.busyPollMicros() * 1000);
     this.dataGroup = transport.group(config.ioThreads(), new DefaultThreadFactory("fault-proxy-io", true));
     this.controlGroup = new MultiThreadIoEventLoopGroup(
         1, new DefaultThreadFactory("fault-proxy-api", true), NioIoHandler.newFactory());

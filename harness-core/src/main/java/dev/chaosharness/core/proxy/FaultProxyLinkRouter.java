@@ -63,7 +63,7 @@ public final class FaultProxyLinkRouter implements LinkRouter {
     } catch (ApiError e) {
       throw new IllegalArgumentException("Link '" + name + "' is not open; open links: " + opened, e);
     }
-    link.update(link.listen(), hostPort(upstream), true);
+    link.retarget(hostPort(upstream));
   }
 
   @Override

@@ -77,7 +77,8 @@ final class ProxyRegistry {
         toLaunch.add(plan);
       }
     }
-    replaced.forEach(TcpProxy::stop);
+    Map<TcpProxy, Boolean> wasEnabled = new LinkedHashMap<>();
+    replaced.forEach(proxy -> wasEnabled.put(proxy, proxy.standBy()));
     List<TcpProxy> launched = new ArrayList<>();
     try {
       for (Planned plan : toLaunch) {
@@ -86,12 +87,23 @@ final class ProxyRegistry {
       }
     } catch (ApiError e) {
       launched.forEach(TcpProxy::stop);
-      replaced.forEach(TcpProxy::start);
+      wasEnabled.forEach((proxy, enabled) -> restoreAfterRollback(proxy, enabled, e));
       throw e;
     }
+    replaced.forEach(TcpProxy::stop);
     launched.forEach(proxy -> proxies.put(proxy.name(), proxy));
     result.addAll(launched);
     return result;
+  }
+
+  /** Puts a replaced proxy back as it was, enabled or disabled with its lease. */
+  private void restoreAfterRollback(TcpProxy proxy, boolean enabled, ApiError failure) {
+    try {
+      proxy.restore(enabled);
+    } catch (ApiError e) {
+      failure.addSuppressed(e);
+      runtime.log().warn("Proxy '{}' could not be restored after a failed populate: {}", proxy.name(), e.getMessage());
+    }
   }
 
   synchronized void remove(String name) {

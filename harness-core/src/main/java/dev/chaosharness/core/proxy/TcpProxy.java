@@ -188,6 +188,34 @@ final class TcpProxy {
     }
   }
 
+  /**
+   * Points the proxy at a new upstream, dropping live connections, and keeps it as enabled or
+   * disabled (with its lease) as it was: a link that is down stays down.
+   */
+  synchronized void retarget(String newUpstream) {
+    update(listen, newUpstream, enabled);
+  }
+
+  /**
+   * Lets go of the listener and the listen port so a replacement can take them, keeping the
+   * disabled lease running; returns whether the proxy was enabled, for {@link #restore(boolean)}.
+   */
+  synchronized boolean standBy() {
+    boolean wasEnabled = enabled;
+    unbind();
+    releasePort();
+    return wasEnabled;
+  }
+
+  /** Undoes {@link #standBy()}: restarts the proxy if it was enabled, else holds its port again. */
+  synchronized void restore(boolean wasEnabled) {
+    if (wasEnabled) {
+      start();
+    } else if (!enabled) {
+      holdPort();
+    }
+  }
+
   private void restart(boolean wasEnabled, ApiError failure) {
     if (wasEnabled) {
       try {

@@ -226,6 +226,47 @@ class DisabledLeaseTest {
     }
   }
 
+  @Test
+  void should_keep_a_replaced_proxy_disabled_with_its_lease_when_populate_rolls_back() throws IOException {
+    // given: 'down' disabled under a lease, then a batch that would replace it and fails on a taken port
+    create("down");
+    api.send("POST", "/proxies/down", "{\"enabled\": false, \"disabled_ttl\": 60000}");
+    String downListen = server.registry().get("down").listen();
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String batch = "[{\"name\": \"down\", \"upstream\": \"127.0.0.1:1\"},"
+          + " {\"name\": \"b\", \"upstream\": \"127.0.0.1:1\", \"listen\": \"127.0.0.1:" + taken.getLocalPort() + "\"}]";
+
+      // when
+      HttpResponse<String> response = api.send("POST", "/populate", batch);
+
+      // then
+      assertThat(response.statusCode()).isEqualTo(409);
+    }
+    assertThat(get("down")).contains("\"enabled\":false,\"disabled_ttl\":60000,")
+        .contains("\"upstream\":\"" + echo.address() + "\"");
+    assertThatThrownBy(() -> Sockets.connect(downListen).close())
+        .isInstanceOf(IOException.class).hasMessageContaining("Connection refused");
+  }
+
+  @Test
+  void should_restart_a_replaced_enabled_proxy_when_populate_rolls_back() throws IOException {
+    // given
+    String upListen = create("up");
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String batch = "[{\"name\": \"up\", \"upstream\": \"127.0.0.1:1\"},"
+          + " {\"name\": \"b\", \"upstream\": \"127.0.0.1:1\", \"listen\": \"127.0.0.1:" + taken.getLocalPort() + "\"}]";
+
+      // when
+      api.send("POST", "/populate", batch);
+    }
+
+    // then
+    assertThat(get("up")).contains("\"enabled\":true");
+    try (Socket socket = Sockets.connect(upListen)) {
+      Sockets.roundTripMillis(socket, new byte[] {1, 2, 3});
+    }
+  }
+
   private static String create(String name) {
     HttpResponse<String> created = api.send("POST", "/proxies",
         "{\"name\": \"" + name + "\", \"upstream\": \"" + echo.address() + "\"}");

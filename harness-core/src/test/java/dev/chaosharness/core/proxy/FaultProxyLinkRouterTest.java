@@ -61,6 +61,36 @@ class FaultProxyLinkRouterTest {
   }
 
   @Test
+  void should_keep_a_downed_link_down_when_retargeted() throws IOException {
+    try (FaultProxyLinkRouter router = FaultProxyLinkRouter.of(server);
+        EchoServer restarted = new EchoServer()) {
+      // given: the link is down under a lease, as a network fault leaves it
+      InetSocketAddress address = router.open("shipping->db", new InetSocketAddress("127.0.0.1", echo.port()));
+      TcpProxy link = server.registry().get("shipping->db");
+      link.update(link.listen(), link.upstream(), false);
+      link.leaseDisabled(60_000);
+
+      // when
+      router.retarget("shipping->db", new InetSocketAddress("127.0.0.1", restarted.port()));
+
+      // then
+      assertThat(link.enabled()).isFalse();
+      assertThat(link.disabledTtlMillis()).isEqualTo(60_000);
+      assertThat(link.upstream()).isEqualTo(restarted.address());
+      assertThatThrownBy(() -> Sockets.connect("127.0.0.1:" + address.getPort()).close())
+          .isInstanceOf(IOException.class).hasMessageContaining("Connection refused");
+
+      // when: the fault is reverted
+      link.update(link.listen(), link.upstream(), true);
+
+      // then: the link reaches the new upstream
+      try (Socket socket = Sockets.connect("127.0.0.1:" + address.getPort())) {
+        Sockets.roundTripMillis(socket, new byte[] {1});
+      }
+    }
+  }
+
+  @Test
   void should_fail_naming_the_link_when_it_is_opened_twice_or_unknown() {
     try (FaultProxyLinkRouter router = FaultProxyLinkRouter.of(server)) {
       // given

@@ -37,4 +37,9 @@ public record SmokeSettings(URI orderUrl, String kafkaBootstrapServers, int orde
       throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
     }
   }
+
+  /** Returns these settings aimed at another shop. */
+  public SmokeSettings withTarget(URI orderUrl, String kafkaBootstrapServers) {
+    return new SmokeSettings(orderUrl, kafkaBootstrapServers, orders, ratePerSecond, seed, runId, timeout);
+  }
 }
