@@ -120,7 +120,8 @@ class SyntheticsEveryCommandTest {
 
   private boolean reachable(URI metrics) {
     try {
-      http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+      http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
       return true;
     } catch (Exception e) {
       return false;

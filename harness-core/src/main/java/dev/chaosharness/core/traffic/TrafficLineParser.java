@@ -205,7 +205,7 @@ final class TrafficLineParser {
 
   private static int skipSpace(String s, int from) {
     int i = from;
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\r' || s.charAt(i) == '\n')) {
+    while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
       i++;
     }
     return i;

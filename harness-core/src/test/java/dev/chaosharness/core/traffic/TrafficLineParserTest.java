@@ -84,7 +84,8 @@ class TrafficLineParserTest {
   }
 
   private TrafficRecord randomRecord() {
-    Instant intended = T0.plusMillis(random.nextLong(0, 86_400_000L)).plusNanos(random.nextInt(3) == 0 ? random.nextInt(1_000_000) : 0);
+    Instant intended = T0.plusMillis(random.nextLong(0, 86_400_000L))
+        .plusNanos(random.nextInt(3) == 0 ? random.nextInt(1_000_000) : 0);
     Instant sent = intended.plusMillis(random.nextInt(50));
     RequestOutcome outcome = RequestOutcome.values()[random.nextInt(RequestOutcome.values().length)];
     String[] requests = {"place-order", "get-order", "browse", "we\"ird\\na\tme\u0001é"};
