@@ -32,7 +32,8 @@ final class BenchTrafficCommand implements Callable<Integer> {
       description = "Length of each accuracy run (default: ${DEFAULT-VALUE}).")
   Duration duration;
 
-  @Option(names = "--max-search", split = ",", defaultValue = "250,500,1000,1500,2000,3000,4000,6000,8000",
+  @Option(names = "--max-search", split = ",",
+      defaultValue = "1000,2000,5000,10000,15000,20000,25000,30000,35000,40000,45000,50000",
       description = "Rates tried, in order, for the highest sustained rate (default: ${DEFAULT-VALUE}).")
   List<Double> maxSearch;
 

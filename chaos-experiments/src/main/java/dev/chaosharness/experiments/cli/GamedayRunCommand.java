@@ -6,14 +6,11 @@ import dev.chaosharness.core.experiment.Experiment;
 import dev.chaosharness.core.experiment.ExperimentFile;
 import dev.chaosharness.core.experiment.ExperimentRunner;
 import dev.chaosharness.core.experiment.ExternalEnvironment;
-import dev.chaosharness.core.experiment.GoalResult;
 import dev.chaosharness.core.experiment.Journal;
-import dev.chaosharness.core.experiment.RunStatus;
 import dev.chaosharness.core.target.InvalidFileException;
 import dev.chaosharness.core.target.TargetDescription;
 import dev.chaosharness.traffic.driver.GatlingTraffic;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.Clock;
@@ -119,27 +116,7 @@ final class GamedayRunCommand implements Callable<Integer> {
   }
 
   private int report(Journal journal, PrintWriter out) {
-    out.printf("harness: %s - status %s%s%n", journal.passed() ? "PASSED" : "FAILED", journal.status().jsonName(),
-        journal.deviated() ? ", deviated (the steady-state hypothesis did not hold)" : "");
-    journal.abortReason().ifPresent(reason -> out.println("  reason: " + reason));
-    journal.recovery().ifPresent(r -> out.printf("  time-to-detect %s, time-to-recover %s%n",
-        r.timeToDetect().map(d -> d.toMillis() / 1000.0 + " s").orElse("(no deviation)"),
-        r.timeToRecover().map(d -> d.toMillis() / 1000.0 + " s").orElse("(never)")));
-    journal.invariants().ifPresent(v -> out.printf("  invariants: %s (%d events, %d sagas)%n",
-        v.holds() ? "hold" : v.anomalies().size() + " anomalies " + v.countsByKind(), v.events(), v.sagas()));
-    for (GoalResult goal : journal.goals()) {
-      out.printf("  goal %s %s: measured %s - %s%n", goal.name(), goal.target(), goal.measured(), goal.met() ? "met" : "MISSED");
-    }
-    out.println("  journal: " + outputDirectory().resolve("journal.json"));
-    Path html = outputDirectory().resolve("report.html");
-    if (Files.exists(html)) {
-      out.println("  report: " + html);
-    }
-    out.flush();
-    if (journal.passed()) {
-      return 0;
-    }
-    return journal.status() == RunStatus.FAILED ? HarnessCommand.EXIT_ERROR : HarnessCommand.EXIT_FAILED;
+    return JournalSummary.print(journal, outputDirectory(), out);
   }
 
   private static <T> T userInput(java.util.function.Supplier<T> read) {

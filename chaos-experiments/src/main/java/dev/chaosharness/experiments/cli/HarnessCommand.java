@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       BenchCommand.class,
       GamedayCommand.class,
+      DemoCommand.class,
     })
 public final class HarnessCommand implements Runnable {
 

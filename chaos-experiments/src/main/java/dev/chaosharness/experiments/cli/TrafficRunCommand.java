@@ -72,7 +72,8 @@ final class TrafficRunCommand implements Callable<Integer> {
   Duration pollTimeout;
 
   @Option(names = "--connections", defaultValue = "128",
-      description = "Most connections to the target, shared by all arrivals (default: ${DEFAULT-VALUE}).")
+      description = "Most connections to the target, shared by all arrivals; browse only"
+          + " (default: ${DEFAULT-VALUE}).")
   int connections;
 
   @Option(names = "--no-report", description = "Skip Gatling's HTML report.")

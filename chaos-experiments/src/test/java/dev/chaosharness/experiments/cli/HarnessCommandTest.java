@@ -43,8 +43,21 @@ class HarnessCommandTest {
     int exit = run("--help");
     // then
     assertThat(exit).isZero();
-    assertThat(out.toString())
-        .contains("up", "sample", "traffic", "synthetics", "proxy", "check", "bench", "gameday");
+    assertThat(HarnessCommand.commandLine().getSubcommands().keySet()).containsExactlyInAnyOrder(
+        "help", "up", "sample", "traffic", "synthetics", "proxy", "check", "bench", "gameday", "demo");
+    for (String command : HarnessCommand.commandLine().getSubcommands().keySet()) {
+      assertThat(out.toString()).as("help lists '%s' once", command).containsOnlyOnce("\n  " + command + " ");
+    }
+  }
+
+  @Test
+  void should_exit_2_naming_the_resource_before_starting_anything_when_the_demo_experiment_is_unknown() {
+    // when
+    int exit = run("demo", "--experiment", "no-such-experiment");
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().trim())
+        .isEqualTo("harness: classpath:catalog/no-such-experiment.yaml: no such resource on the classpath");
   }
 
   @Test

@@ -42,6 +42,14 @@ final class ExperimentParser {
     List<Activity> method = activities.list(root.require("method"), false);
     List<Activity> rollbacks = root.field("rollbacks").map(n -> activities.list(n, true)).orElse(List.of());
     Extensions ext = new Extensions(root, !method.stream().filter(a -> a.provider() instanceof FaultProvider).toList().isEmpty());
+    if (ext.traffic().isEmpty()) {
+      List<Activity> all = new ArrayList<>(method);
+      hypothesis.ifPresent(h -> all.addAll(0, h.probes()));
+      all.stream().filter(a -> a.provider() instanceof KpiProvider).findFirst().ifPresent(a -> {
+        throw a.location().child("provider").error("a kpi probe reads the KPI timeline of the experiment's "
+            + "traffic, but the experiment has no 'traffic'; add traffic: {scenario: place-order, rate: 10}");
+      });
+    }
     return new Experiment(title, description, tags, root.file().toString(), configuration, hypothesis, method,
         rollbacks, ext.traffic(), ext.observe(), ext.recoverTimeout(), ext.sampleInterval(), ext.drainTimeout(),
         ext.invariants(), ext.goals(), ext.abort());

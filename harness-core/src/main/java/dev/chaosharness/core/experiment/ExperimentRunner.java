@@ -55,7 +55,9 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Runs {@code experiment} and returns its journal.
+   * Runs {@code experiment} on the calling thread and returns its journal. Interrupting the
+   * thread ends the run {@code interrupted} after the reverts and rollbacks; the interrupt is
+   * still set on return. JVM shutdown (Ctrl-C) does the same and waits for the rollbacks.
    *
    * @throws dev.chaosharness.core.target.InvalidFileException if the experiment does not fit the
    *     environment (unknown link, process, dependency, scenario, unset variable); nothing ran then

@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,6 @@ final class RunSession {
   private final List<PhaseSpan> phases = new ArrayList<>();
   private final List<ActivityResult> run = new ArrayList<>();
   private final List<ActivityResult> rollbacks = new ArrayList<>();
-  private final CountDownLatch done = new CountDownLatch(1);
   private Phase phase;
   private Instant phaseStart;
   private Capture capture = new Capture();
@@ -61,11 +58,7 @@ final class RunSession {
 
   Journal run() {
     Instant start = s.clock().instant();
-    Thread hook = new Thread(() -> {
-      control.interrupt("the JVM is shutting down (SIGINT/SIGTERM)");
-      awaitDone();
-    }, "experiment-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    ShutdownGuard guard = new ShutdownGuard(control, SHUTDOWN_WAIT).install();
     try {
       phases();
     } catch (InterruptedException interrupted) {
@@ -80,15 +73,14 @@ final class RunSession {
     } finally {
       cleanUp();
     }
+    Thread.interrupted(); // the journal is written without an interrupt pending (interruptible file channels)
     try {
       return report(start);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running; it waits for done
+      if (status == RunStatus.INTERRUPTED && control.interruptReason().isEmpty()) {
+        Thread.currentThread().interrupt(); // the caller's interrupt, kept for the caller
       }
-      done.countDown();
+      guard.close();
     }
   }
 
@@ -134,6 +126,10 @@ final class RunSession {
 
   private void enter(Phase next) throws InterruptedException {
     checkpoint();
+    begin(next);
+  }
+
+  private void begin(Phase next) {
     Instant now = s.clock().instant();
     closePhase(now);
     phase = next;
@@ -228,6 +224,7 @@ final class RunSession {
 
   /** Reverts every fault and runs the rollbacks; once per run. */
   private void revert() {
+    armed = false; // no abort may interrupt the rollbacks
     if (reverted) {
       return;
     }
@@ -297,7 +294,10 @@ final class RunSession {
   private void cleanUp() {
     boolean interrupted = Thread.interrupted();
     try {
-      revert();
+      if (!reverted) {
+        begin(Phase.REVERT);
+        revert();
+      }
       if (trafficResult.isEmpty()) {
         try {
           trafficResult = capture.stopTraffic();
@@ -333,15 +333,5 @@ final class RunSession {
         after, run, rollbacks, windows, timeline, trafficResult, recovery, verdict, goals, Optional.ofNullable(reason));
     Reports.write(journal, s.outputDirectory());
     return journal;
-  }
-
-  private void awaitDone() {
-    try {
-      if (!done.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("Experiment '{}' did not finish its rollbacks within {} of the shutdown", e.title(), SHUTDOWN_WAIT);
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

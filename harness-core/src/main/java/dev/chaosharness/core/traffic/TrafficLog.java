@@ -34,7 +34,11 @@ public final class TrafficLog {
   /** Formats one record as a single JSON line, without the line break. */
   public static String format(TrafficRecord r) {
     StringBuilder s = new StringBuilder(256);
-    s.append("{\"intended\":\"").append(r.intended()).append("\",\"sent\":\"").append(r.sent()).append('"');
+    s.append("{\"intended\":\"");
+    IsoInstant.append(s, r.intended());
+    s.append("\",\"sent\":\"");
+    IsoInstant.append(s, r.sent());
+    s.append('"');
     string(s, "request", r.request());
     s.append(",\"user\":").append(r.user());
     if (r.orderId() != null) {
@@ -73,6 +77,12 @@ public final class TrafficLog {
    * @throws IllegalArgumentException naming the missing or bad field
    */
   public static TrafficRecord parse(String line) {
+    TrafficRecord plain = TrafficLineParser.tryParse(line);
+    return plain != null ? plain : parseTree(line);
+  }
+
+  /** Parses one line with a full JSON parser: the path for lines the plain reader leaves. */
+  static TrafficRecord parseTree(String line) {
     JsonNode node;
     try {
       node = JSON.readTree(line);

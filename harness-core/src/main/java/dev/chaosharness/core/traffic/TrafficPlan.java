@@ -115,7 +115,8 @@ public final class TrafficPlan {
    * The most connections the load generator opens to the target, shared by all arrivals.
    * Arrivals beyond it wait for a free connection, and the wait counts in their latency from
    * the intended send time; without a bound, a slow or cold start opens a connection per
-   * waiting arrival until file descriptors run out.
+   * waiting arrival until file descriptors run out. A driver may honour it for some scenarios
+   * only (the Gatling driver: {@code browse}, not {@code place-order}; see docs/traffic.md).
    */
   public int maxConnections() {
     return maxConnections;

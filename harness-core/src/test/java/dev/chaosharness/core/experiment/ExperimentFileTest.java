@@ -305,6 +305,26 @@ class ExperimentFileTest {
   }
 
   @Test
+  void should_reject_a_kpi_probe_when_the_experiment_has_no_traffic() throws IOException {
+    // when
+    InvalidFileException e = failure("""
+        title: t
+        steady-state-hypothesis:
+          probes:
+            - type: probe
+              name: ratio
+              tolerance: {type: range, range: [0.9, 1]}
+              provider: {type: kpi, metric: requests.success_ratio}
+        method: []
+        """);
+
+    // then
+    assertThat(e).hasMessage(dir.resolve("bad.yaml") + ":4: field 'steady-state-hypothesis.probes[0].provider': a kpi "
+        + "probe reads the KPI timeline of the experiment's traffic, but the experiment has no 'traffic'; add traffic: "
+        + "{scenario: place-order, rate: 10}");
+  }
+
+  @Test
   void should_name_the_line_when_yaml_is_malformed() throws IOException {
     // when
     InvalidFileException e = failure("title: t\nmethod: [\n");

@@ -136,7 +136,8 @@ class ExperimentRunnerTest {
     assertThat(outage.events).containsExactly("injected payment->provider", "reverted payment->provider");
     assertThat(journal.rollbacks()).extracting(ActivityResult::name).containsExactly("tidy-up");
     assertThat(System.nanoTime() - started).as("halted long before observe's 30 s").isLessThan(20_000_000_000L);
-    assertThat(journal.phases()).extracting(PhaseSpan::phase).endsWith(Phase.REPORT).doesNotContain(Phase.RECOVER);
+    assertThat(journal.phases()).extracting(PhaseSpan::phase).endsWith(Phase.OBSERVE, Phase.REVERT, Phase.REPORT)
+        .doesNotContain(Phase.RECOVER);
   }
 
   @Test
@@ -157,7 +158,11 @@ class ExperimentRunnerTest {
         }
       }
     });
-    Thread thread = new Thread(() -> journal.set(runner.run(e)));
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread thread = new Thread(() -> {
+      journal.set(runner.run(e));
+      stillInterrupted.set(Thread.currentThread().isInterrupted());
+    });
     runnerThread.set(thread);
 
     // when
@@ -167,6 +172,8 @@ class ExperimentRunnerTest {
     // then
     assertThat(journal.get().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(journal.get().abortReason()).contains("the running thread was interrupted during observe");
+    assertThat(stillInterrupted.get()).as("the interrupt is kept for the caller").isTrue();
+    assertThat(out.resolve("journal.json")).exists();
     assertThat(outage.events).containsExactly("injected payment->provider", "reverted payment->provider");
     assertThat(journal.get().rollbacks()).extracting(ActivityResult::succeeded).containsExactly(true);
   }

@@ -45,7 +45,11 @@ public final class GatlingTraffic implements Traffic {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
-  /** Environment variable with extra options for the Gatling child JVM, for example {@code -Xmx2g}. */
+  /**
+   * Environment variable with extra options for the Gatling child JVM, for example {@code -Xmx2g};
+   * they come after the driver's own ({@code -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1}),
+   * so they override them.
+   */
   public static final String EXTRA_JVM_OPTIONS = "HARNESS_TRAFFIC_JVM_OPTS";
 
   private final Clock clock;
@@ -114,6 +118,10 @@ public final class GatlingTraffic implements Traffic {
     command.addAll(sharing.jvmOptions());
     command.add("-Xmx1g");
     command.add("-XX:+UseParallelGC");
+    // C1 only: a run is hot within a second instead of sending late for its first seconds while C2
+    // compiles (worst on a crowded machine); costs about a fifth of the peak rate. -XX:TieredStopAtLevel=4
+    // in EXTRA_JVM_OPTIONS (which come later, so they win) brings C2 back.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     String extra = System.getenv(EXTRA_JVM_OPTIONS);
     if (extra != null && !extra.isBlank()) {

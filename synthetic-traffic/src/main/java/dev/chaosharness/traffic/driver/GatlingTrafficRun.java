@@ -101,8 +101,11 @@ final class GatlingTrafficRun implements TrafficRun {
             + "; last progress: " + progress() + "; stop() it to keep the results so far");
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return stop();
+      try {
+        return stop(); // before restoring the interrupt: reading the log on an interrupted thread would fail
+      } finally {
+        Thread.currentThread().interrupt();
+      }
     }
     return finish(stopping ? TrafficStatus.STOPPED : statusOf(process.exitValue()));
   }

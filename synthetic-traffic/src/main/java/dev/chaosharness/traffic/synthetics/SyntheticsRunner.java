@@ -48,23 +48,36 @@ public final class SyntheticsRunner {
 
   /** Runs cycle number {@code cycle}: every scenario once; returns one report per scenario. */
   public List<CycleReport> runCycle(long cycle) {
+    List<CycleReport> reports = checks(cycle);
+    reports.forEach(metrics::record);
+    return reports;
+  }
+
+  private List<CycleReport> checks(long cycle) {
     List<CycleReport> reports = new ArrayList<>();
     for (int i = 0; i < config.scenarios().size(); i++) {
-      CycleReport report = check(config.scenarios().get(i), cycle, config.seed() + cycle);
-      metrics.record(report);
-      reports.add(report);
+      reports.add(check(config.scenarios().get(i), cycle, config.seed() + cycle));
     }
     return reports;
   }
 
   /**
    * Runs cycles every {@code every} (start to start) until {@code cycles} ran (or forever when
-   * negative) or the thread is interrupted, handing each report to {@code sink}.
+   * negative) or the thread is interrupted, recording each report and handing it to {@code sink}.
+   * A cycle cut short by the interrupt is neither recorded nor handed on: it says nothing about
+   * the system.
    */
   public void runEvery(Duration every, long cycles, Consumer<CycleReport> sink) {
     for (long cycle = 0; cycles < 0 || cycle < cycles; cycle++) {
       Instant start = clock.instant();
-      runCycle(cycle).forEach(sink);
+      List<CycleReport> reports = checks(cycle);
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      reports.forEach(report -> {
+        metrics.record(report);
+        sink.accept(report);
+      });
       if (cycles >= 0 && cycle + 1 >= cycles) {
         return;
       }
@@ -88,6 +101,10 @@ public final class SyntheticsRunner {
         .pollTimeout(Duration.ofSeconds(30)).build();
     try (TrafficRun run = traffic.start(plan, TrafficListener.noop())) {
       TrafficResult result = run.await(plan.duration().plus(plan.pollTimeout()).plusMinutes(1));
+      if (Thread.currentThread().isInterrupted()) {
+        return new CycleReport(scenario, cycle, seed, started, Duration.between(started, clock.instant()),
+            false, result.requestsByOutcome(), List.of("the check was stopped before it ended"));
+      }
       List<String> problems = SyntheticCheck.problems(result, TrafficLog.read(result.trafficLog()));
       return new CycleReport(scenario, cycle, seed, started, Duration.between(started, clock.instant()),
           problems.isEmpty(), result.requestsByOutcome(), problems);
