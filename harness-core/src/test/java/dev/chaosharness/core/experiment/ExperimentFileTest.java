@@ -182,7 +182,8 @@ class ExperimentFileTest {
     // then
     assertThat(e).hasMessage(dir.resolve("bad.yaml") + ":5: field 'method[0].provider.kind': unknown fault kind "
         + "'latncy'; did you mean 'latency'? known kinds: [bandwidth, http-delay, http-error, http-malformed, "
-        + "http-reset, kill, latency, limit-data, link-down, pause, reset-peer, restart, slow-close, timeout]");
+        + "http-reset, kill, latency, limit-data, link-down, pause, poison-event, reset-peer, restart, rewind-offsets, "
+        + "slow-close, timeout]");
   }
 
   @Test
