@@ -176,6 +176,9 @@ final class RunSession {
     if (proxy != null) {
       target.toxiproxy(URI.create(proxy));
     }
+    if (s.environment().target().kafka() != null) {
+      target.kafka(s.environment().target().kafka().bootstrapServers());
+    }
     s.httpDependencies().forEach(target::httpDependency);
     for (Activity action : e.faultActions()) {
       FaultProvider fault = (FaultProvider) action.provider();
