@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ServiceKit {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceKit.class);
-  private static final int CONSUMERS = 3;
+  private static final int CONSUMERS = Integer.getInteger("sample.consumers", 3);
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -111,7 +111,13 @@ public final class ServiceKit {
       return;
     }
     RandomGenerator unordered = service.ordered() ? null : random;
-    running.relay = new OutboxRelay(database, producer, tracing, metrics, unordered);
+    OutboxRelay relay = new OutboxRelay(database, producer, tracing, metrics, unordered);
+    running.relay = relay;
+    database.afterCommit(() -> {
+      if (outbox.takeAppended()) {
+        relay.wake();
+      }
+    });
     if (!service.topics().isEmpty()) {
       // One consumer per partition (the topology's 3): each keeps its partitions' order, and
       // the I/O waits of one do not hold up the others.
