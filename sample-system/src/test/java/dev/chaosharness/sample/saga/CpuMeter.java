@@ -38,9 +38,9 @@ final class CpuMeter {
     nanos.put("postgres", 0L);
     nanos.put("other", 0L);
     ProcessHandle.current().descendants().forEach(p -> {
-      String command = p.info().commandLine().orElse("");
-      String kind = command.contains("kafka.Kafka") ? "kafka"
-          : command.contains("postgres") ? "postgres" : "other";
+      // The broker is the only Java child (its long command line is often unavailable here).
+      String command = p.info().command().orElse("");
+      String kind = command.endsWith("/java") ? "kafka" : command.contains("postgres") ? "postgres" : "other";
       nanos.merge(kind, cpu(p), Long::sum);
     });
     return nanos;
