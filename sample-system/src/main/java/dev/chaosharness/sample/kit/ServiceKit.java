@@ -29,7 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class ServiceKit {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceKit.class);
-  private static final int CONSUMERS = Integer.getInteger("sample.consumers", 3);
+  /**
+   * Consumers per service. One owns every partition of the service's topics in order; three (one
+   * per partition) cost three times the transactions, offset commits and threads and, measured on
+   * the 2-core box, tripled p50 and p99 (docs/sample-system.md, "Throughput").
+   */
+  private static final int CONSUMERS = 1;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -119,8 +124,8 @@ public final class ServiceKit {
       }
     });
     if (!service.topics().isEmpty()) {
-      // One consumer per partition (the topology's 3): each keeps its partitions' order, and
-      // the I/O waits of one do not hold up the others.
+      // Payment's provider calls of a poll run in parallel (SampleService.prepare), so one
+      // consumer does not serialize them.
       for (int i = 0; i < CONSUMERS; i++) {
         KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config, i);
         new KafkaClientMetrics(consumer, Tags.of("group", config.serviceName())).bindTo(metrics.registry());
