@@ -32,7 +32,7 @@ public final class ServiceKit {
   /**
    * Consumers per service. One owns every partition of the service's topics in order; three (one
    * per partition) cost three times the transactions, offset commits and threads and, measured on
-   * the 2-core box, tripled p50 and p99 (docs/sample-system.md, "Throughput").
+   * the 2-core box, made p50 and p99 three to six times longer (docs/sample-system.md, "Throughput").
    */
   private static final int CONSUMERS = 1;
 
