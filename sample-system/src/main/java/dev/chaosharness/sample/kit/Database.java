@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   }
 
   private final HikariDataSource dataSource;
+  private volatile Runnable afterCommit = () -> { };
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -87,6 +88,7 @@ public final class Database implements AutoCloseable {
       try {
         T result = work.run(connection);
         connection.commit();
+        afterCommit.run();
         return result;
       } catch (Exception | Error e) {
         rollbackQuietly(connection, e);
@@ -95,6 +97,16 @@ public final class Database implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /**
+   * Sets what runs on the committing thread right after each {@link #inTransaction} commit (the
+   * kit wakes the outbox relay with it); it must be quick and must not throw.
+   *
+   * @param listener the action
+   */
+  public void afterCommit(Runnable listener) {
+    this.afterCommit = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   private static void rollbackQuietly(Connection connection, Throwable cause) {

@@ -110,7 +110,7 @@ public final class EventCodec {
   private static Instant instant(JsonNode node) {
     String text = text(node, "occurredAt");
     try {
-      return Instant.parse(text);
+      return UtcInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("event field 'occurredAt' must be ISO-8601, but was '" + text + "'", e);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Outbox {
 
   private final Tracing tracing;
+  private final ThreadLocal<boolean[]> appended = ThreadLocal.withInitial(() -> new boolean[1]);
 
   /**
    * Creates the writer.
@@ -45,5 +46,19 @@ public final class Outbox {
       insert.setString(6, headers.get("traceparent"));
       insert.executeUpdate();
     }
+    appended.get()[0] = true;
+  }
+
+  /**
+   * Tells whether this thread appended since the last call, and forgets it; called after the
+   * transaction committed to wake the relay. A rolled-back append only causes one needless wake-up.
+   *
+   * @return true when this thread appended an event since the last call
+   */
+  boolean takeAppended() {
+    boolean[] flag = appended.get();
+    boolean was = flag[0];
+    flag[0] = false;
+    return was;
   }
 }

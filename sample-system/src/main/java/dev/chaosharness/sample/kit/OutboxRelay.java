@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -25,12 +27,18 @@ import org.slf4j.LoggerFactory;
  * the rows sent once the broker acknowledged them ({@code acks=all}). A failed batch stays unsent
  * and is retried, so publication is at-least-once; consumers dedupe by event id.
  *
- * <p>Runs on its own thread; {@link #close()} stops it.
+ * <p>The relay sleeps until {@link #wake()} (called after a local transaction that appended to
+ * the outbox committed) or at most {@value #IDLE_POLL_MS} ms, so rows written by other instances
+ * or left by a failed batch are still found. Reading a batch and marking it sent are one
+ * auto-committed statement each: neither needs a transaction of its own.
+ *
+ * <p>Runs on its own thread; {@link #wake()} and {@link #close()} may be called from any thread.
  */
 public final class OutboxRelay implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 500;
+  private static final long IDLE_POLL_MS = 100;
 
   private final Database database;
   private final Producer<String, byte[]> producer;
@@ -39,6 +47,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final RandomGenerator unorderedPartitions;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong backlog = new AtomicLong();
+  private final Semaphore wakeups = new Semaphore(0);
   private final Thread thread;
 
   /**
@@ -70,9 +79,10 @@ public final class OutboxRelay implements AutoCloseable {
   private void loop() {
     while (running.get()) {
       try {
+        wakeups.drainPermits();
         int sent = relayOnce();
         if (sent == 0) {
-          Thread.sleep(10);
+          wakeups.tryAcquire(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -84,6 +94,11 @@ public final class OutboxRelay implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Tells the relay that new rows were committed; it publishes them without waiting for its poll. */
+  public void wake() {
+    wakeups.release();
   }
 
   /**
@@ -129,7 +144,7 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   private List<Row> readBatch() throws Exception {
-    return database.inTransaction(connection -> {
+    try (Connection connection = database.dataSource().getConnection()) {
       List<Row> rows = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(
           "select id, topic, order_id, type, envelope, traceparent from outbox where sent_at is null order by id limit ?")) {
@@ -143,7 +158,7 @@ public final class OutboxRelay implements AutoCloseable {
       }
       backlog.set(rows.size() < BATCH ? rows.size() : count(connection));
       return rows;
-    });
+    }
   }
 
   private static long count(Connection connection) throws Exception {
@@ -155,15 +170,14 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   private void markSent(List<Row> rows) throws Exception {
-    database.inTransaction(connection -> {
+    try (Connection connection = database.dataSource().getConnection()) {
       Array ids = connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray());
       try (PreparedStatement update = connection.prepareStatement(
           "update outbox set sent_at = now() where id = any(?)")) {
         update.setArray(1, ids);
         update.executeUpdate();
       }
-      return null;
-    });
+    }
     backlog.addAndGet(-rows.size());
   }
 

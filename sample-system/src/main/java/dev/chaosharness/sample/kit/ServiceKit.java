@@ -29,7 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class ServiceKit {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceKit.class);
-  private static final int CONSUMERS = 3;
+  /**
+   * Consumers per service. One owns every partition of the service's topics in order; three (one
+   * per partition) cost three times the transactions, offset commits and threads and, measured on
+   * the 2-core box, made p50 and p99 three to six times longer (docs/sample-system.md, "Throughput").
+   */
+  private static final int CONSUMERS = 1;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -111,10 +116,16 @@ public final class ServiceKit {
       return;
     }
     RandomGenerator unordered = service.ordered() ? null : random;
-    running.relay = new OutboxRelay(database, producer, tracing, metrics, unordered);
+    OutboxRelay relay = new OutboxRelay(database, producer, tracing, metrics, unordered);
+    running.relay = relay;
+    database.afterCommit(() -> {
+      if (outbox.takeAppended()) {
+        relay.wake();
+      }
+    });
     if (!service.topics().isEmpty()) {
-      // One consumer per partition (the topology's 3): each keeps its partitions' order, and
-      // the I/O waits of one do not hold up the others.
+      // Payment's provider calls of a poll run in parallel (SampleService.prepare), so one
+      // consumer does not serialize them.
       String groupId = config.defects().has(Defects.CONSUMER_FROM_LATEST)
           ? config.serviceName() + "-" + newId() : config.serviceName();
       for (int i = 0; i < CONSUMERS; i++) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chaosharness.sample.kit.ApiError;
 import dev.chaosharness.sample.kit.EventCodec;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A validated order placement request.
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 record OrderRequest(String customerId, String sku, int quantity, String cardNumber, String shippingAddress) {
 
+  private static final Pattern CARD = Pattern.compile("\\d{12,19}");
+  private static final Pattern SKU = Pattern.compile("SKU-\\d{3}");
   /** Cards the provider never charges for real; synthetic orders must use one. */
   static final Set<String> TEST_CARDS = Set.of("4242424242424242", "4000000000000002");
   static final int UNIT_PRICE_CENTS = 1_000;
@@ -50,7 +53,7 @@ record OrderRequest(String customerId, String sku, int quantity, String cardNumb
       throw new ApiError(400, "quantity", "quantity must be within [1, 100], but was " + quantity);
     }
     String card = text(node, "cardNumber");
-    if (!card.matches("\\d{12,19}")) {
+    if (!CARD.matcher(card).matches()) {
       throw new ApiError(400, "cardNumber", "cardNumber must be 12 to 19 digits");
     }
     if (synthetic && !TEST_CARDS.contains(card)) {
@@ -78,7 +81,7 @@ record OrderRequest(String customerId, String sku, int quantity, String cardNumb
     if ("SKU-EMPTY".equals(sku)) {
       return true;
     }
-    if (!sku.matches("SKU-\\d{3}")) {
+    if (!SKU.matcher(sku).matches()) {
       return false;
     }
     int n = Integer.parseInt(sku.substring(4));
