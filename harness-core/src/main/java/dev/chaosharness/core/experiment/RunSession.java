@@ -92,7 +92,7 @@ final class RunSession {
     RunControl.sleep(e.traffic().map(TrafficSpec::warmUp).orElse(Duration.ZERO));
     enter(Phase.BASELINE);
     awaitKpiData();
-    before = hypothesis();
+    before = settledHypothesis();
     if (before.isPresent() && !before.get().met()) {
       deviated = true;
       reason = "the steady-state hypothesis was not met before the method; nothing was injected";
@@ -212,6 +212,25 @@ final class RunSession {
     while (!KpiWindow.hasTraffic(KpiWindow.last(timeline.get(), window), needed) && System.nanoTime() < deadline) {
       RunControl.sleep(e.sampleInterval().dividedBy(4));
     }
+  }
+
+  /**
+   * Checks the hypothesis before the method. With KPI probes a system that has just started may
+   * still be settling, so a failed check is repeated every sampling interval for up to one more
+   * warm-up; without a timeline it is checked once, as Chaos Toolkit does.
+   */
+  private Optional<HypothesisResult> settledHypothesis() throws InterruptedException {
+    Optional<HypothesisResult> result = hypothesis();
+    if (capture.timeline().isEmpty()) {
+      return result;
+    }
+    Duration settle = e.traffic().map(TrafficSpec::warmUp).orElse(Duration.ZERO);
+    long deadline = System.nanoTime() + settle.toNanos();
+    while (result.isPresent() && !result.get().met() && System.nanoTime() < deadline) {
+      RunControl.sleep(e.sampleInterval());
+      result = hypothesis();
+    }
+    return result;
   }
 
   private Optional<HypothesisResult> hypothesis() throws InterruptedException {

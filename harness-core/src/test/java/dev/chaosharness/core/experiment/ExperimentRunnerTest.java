@@ -204,6 +204,34 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void should_inject_when_a_settling_system_meets_the_hypothesis_within_one_more_warm_up() throws Exception {
+    // given: requests fail for the warm-up and a little longer, then succeed
+    traffic.healthy = false;
+    Thread settles = new Thread(() -> {
+      try {
+        Thread.sleep(900);
+        traffic.healthy = true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    settles.start();
+    Experiment e = experiment("""
+        method:
+          - {type: action, name: cut, provider: {type: fault, kind: outage, link: "payment->provider"}}
+        observe: 1s
+        """);
+
+    // when
+    Journal journal = runner(RunListener.noop()).run(e);
+    settles.join();
+
+    // then
+    assertThat(journal.steadyStateBefore().orElseThrow().met()).as("%s", journal).isTrue();
+    assertThat(journal.run()).hasSize(1);
+  }
+
+  @Test
   void should_be_deviated_and_miss_the_recovery_goal_when_the_system_never_recovers() {
     // given: a fault whose revert does not bring the system back (the system breaks again as it recovers)
     Experiment e = ExperimentFile.parse(Path.of("outage.yaml"), (HEAD + """
