@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness gameday run FILE}: runs an experiment file phase by phase with a live progress
- * line per KPI sample, writes journal.json (and report.html when the report package is present),
+ * line per KPI sample, writes journal.json and report.html,
  * and exits 0 only when the run passed. Without {@code --target} it starts the embedded shop
  * behind the fault proxy and stops it afterwards; Ctrl-C (SIGINT/SIGTERM) reverts every fault
  * and runs the rollbacks before the JVM exits.
