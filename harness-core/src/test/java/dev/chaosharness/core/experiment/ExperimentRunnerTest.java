@@ -45,7 +45,7 @@ class ExperimentRunnerTest {
   }
 
   private ExperimentRunner runner(RunListener extra) {
-    return ExperimentRunner.builder().environment(new FakeEnvironment("http://127.0.0.1:1")).traffic(traffic)
+    return ExperimentRunner.builder().environment(FakeEnvironment.at("http://127.0.0.1:1")).traffic(traffic)
         .outputDirectory(out).clock(clock).listener(new RunListener() {
           @Override
           public void onPhase(Phase phase, Instant at) {
@@ -352,7 +352,7 @@ class ExperimentRunnerTest {
         rollbacks:
           - {type: action, name: fail, provider: {type: process, path: /bin/false}}
         """.formatted(marker), FaultKinds.builtIn());
-    ExperimentRunner runner = ExperimentRunner.builder().environment(new FakeEnvironment(baseUrl))
+    ExperimentRunner runner = ExperimentRunner.builder().environment(FakeEnvironment.at(baseUrl))
         .environmentVariables(java.util.Map.of("GREETING", "hi there")).outputDirectory(out).build();
 
     // when
