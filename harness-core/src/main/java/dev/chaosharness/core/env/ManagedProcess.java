@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ public final class ManagedProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
   private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TZ", "JAVA_HOME");
+  /** A stack trace's frame or elision line: {@code at a.B.c(B.java:1)}, {@code ... 16 more}. */
+  private static final Pattern STACK_FRAME = Pattern.compile("(at \\S+\\(.*\\)|\\.\\.\\. \\d+ more)");
 
   private final ProcessSpec spec;
   private final Watchdog watchdog;
@@ -287,6 +290,7 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** The last log line that says something: a stack trace's frames are skipped, so its root cause shows. */
   private String lastLogLine() {
     try (RandomAccessFile file = new RandomAccessFile(logFile().toFile(), "r")) {
       long length = file.length();
@@ -295,8 +299,13 @@ public final class ManagedProcess implements AutoCloseable {
       file.seek(length - size);
       file.readFully(tail);
       String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\n");
-      String line = lines[lines.length - 1].strip();
-      return line.isEmpty() ? "" : "; last log line: " + line;
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i].strip();
+        if (!line.isEmpty() && !STACK_FRAME.matcher(line).matches()) {
+          return "; last log line: " + line;
+        }
+      }
+      return "";
     } catch (IOException e) {
       return "";
     }

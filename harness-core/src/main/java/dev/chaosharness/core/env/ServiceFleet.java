@@ -1,6 +1,7 @@
 package dev.chaosharness.core.env;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,9 @@ import org.slf4j.Logger;
  * <p>Thread-safe: {@link #ready(Component)} may be called from any start thread.
  */
 final class ServiceFleet {
+
+  /** How many times a service that exits before it is ready is started again. */
+  static final int START_RETRIES = 2;
 
   private final EmbeddedEnvironmentConfig config;
   private final ProcessSupervisor supervisor;
@@ -61,9 +65,31 @@ final class ServiceFleet {
         httpAddresses.put(def.name(), http);
       }
       waiting.add(Parallel.async(() -> ready(new Component(def.name(),
-          "http://" + Ports.hostPort(http), process.awaitReady(config.serviceStartTimeout())))));
+          "http://" + Ports.hostPort(http), awaitReady(process)))));
     }
     Parallel.joinAll(waiting);
+  }
+
+  /**
+   * Waits for {@code process} to be ready, starting it again when it exits first (at most
+   * {@link #START_RETRIES} times, as Kubernetes restarts a crashed container): a service that
+   * loses a race for its database or broker on a busy machine gets another go. Returns the time
+   * since the first wait began.
+   */
+  private Duration awaitReady(ManagedProcess process) {
+    long start = System.nanoTime();
+    for (int retry = 1; ; retry++) {
+      try {
+        process.awaitReady(config.serviceStartTimeout());
+        return Duration.ofNanos(System.nanoTime() - start);
+      } catch (ComponentFailedException failure) {
+        if (process.isAlive() || retry > START_RETRIES) {
+          throw failure;
+        }
+        log.warn("{}; starting it again ({} of {})", failure.getMessage(), retry, START_RETRIES);
+        process.restart();
+      }
+    }
   }
 
   /** Records {@code component} as ready, logs it and announces it to the config's callback. */

@@ -112,6 +112,21 @@ class ManagedProcessTest {
   }
 
   @Test
+  void should_quote_the_root_cause_not_a_stack_frame_when_a_process_dies_of_an_exception() {
+    // given: a Java-style stack trace with a cause, ending in frames
+    String trace = String.join("\\n", "Exception in thread main java.lang.IllegalStateException: could not start",
+        "\\tat dev.example.Main.main(Main.java:10)", "Caused by: java.net.BindException: Address already in use",
+        "\\tat java.base/sun.nio.ch.Net.bind(Net.java:555)", "\\t... 16 more");
+    ManagedProcess process = supervisor.start(ProcessSpec
+        .command("thrower", workDir, List.of("sh", "-c", "printf '" + trace + "\\n'; exit 1"))
+        .readiness(() -> ReadinessProbe.Result.notReady("still waiting")).build());
+    // when / then
+    assertThatThrownBy(() -> process.awaitReady(Duration.ofSeconds(10)))
+        .hasMessage("component 'thrower' exited with code 1 before it was ready; last log line: "
+            + "Caused by: java.net.BindException: Address already in use; log: " + workDir.resolve("logs/thrower.log"));
+  }
+
+  @Test
   void should_stop_all_processes_when_supervisor_closes() {
     // given
     ManagedProcess first = sleeper(ReadinessProbe.none());

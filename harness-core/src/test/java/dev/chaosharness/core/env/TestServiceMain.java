@@ -6,6 +6,8 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,7 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * A tiny service for the environment tests, configured like the sample services: on start it
  * writes a row to its database, sends an event to Kafka and calls its provider (each when
  * configured), then serves {@code /health} (200) and {@code /env} (its variables).
- * {@code SAMPLE_DEFECTS=crash-on-start} makes it exit with code 3 instead.
+ * {@code SAMPLE_DEFECTS=crash-on-start} makes it exit with code 3 instead; {@code crash-on-first-start}
+ * makes it exit with code 4 the first time it starts in its working directory.
  */
 public final class TestServiceMain {
 
@@ -31,6 +34,12 @@ public final class TestServiceMain {
     if ("crash-on-start".equals(env.get("SAMPLE_DEFECTS"))) {
       System.out.println(name + ": crashing on purpose");
       System.exit(3);
+    }
+    Path startedOnce = Path.of(name + ".started-once");
+    if ("crash-on-first-start".equals(env.get("SAMPLE_DEFECTS")) && !Files.exists(startedOnce)) {
+      Files.createFile(startedOnce);
+      System.out.println(name + ": crashing on the first start");
+      System.exit(4);
     }
     if (env.containsKey("DB_URL")) {
       try (Connection connection = DriverManager.getConnection(
