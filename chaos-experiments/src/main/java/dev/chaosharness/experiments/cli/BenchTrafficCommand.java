@@ -33,11 +33,17 @@ final class BenchTrafficCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(names = "--max-search", split = ",",
-      defaultValue = "1000,2000,5000,10000,15000,20000,25000,30000,35000,40000,45000,50000",
-      description = "Rates tried, in order, for the highest sustained rate (default: ${DEFAULT-VALUE}).")
+      defaultValue = "1000,5000,10000,20000,30000,40000,50000,60000,70000,80000,100000",
+      description = "Rates tried, in order, for the highest sustained rate, up to the first one not "
+          + "sustained (default: ${DEFAULT-VALUE}).")
   List<Double> maxSearch;
 
-  @Option(names = "--max-step", defaultValue = "10s", converter = DurationConverter.class,
+  @Option(names = "--refine", defaultValue = "3",
+      description = "Halvings of the gap between the last sustained rate of the search and the first one "
+          + "not sustained (default: ${DEFAULT-VALUE}).")
+  int refine;
+
+  @Option(names = "--max-step", defaultValue = "30s", converter = DurationConverter.class,
       description = "Length of each step of the search, and of the wrk run (default: ${DEFAULT-VALUE}).")
   Duration maxStep;
 
@@ -47,13 +53,20 @@ final class BenchTrafficCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "target/bench-traffic", description = "Run directories (default: ${DEFAULT-VALUE}).")
   Path output;
 
+  @Option(names = "--keep-runs", description = "Keep each run's directory (traffic log, Gatling log); "
+      + "by default each is deleted once its figures are read: a step at 70,000/s logs about 400 MB.")
+  boolean keepRuns;
+
   @Override
   public Integer call() {
     if (rates.stream().anyMatch(r -> !(r > 0)) || maxSearch.stream().anyMatch(r -> !(r > 0))) {
       throw new UserError("--rates and --max-search must be positive rates, but were " + rates + " and " + maxSearch);
     }
+    if (refine < 0) {
+      throw new UserError("--refine must be 0 or more, but was " + refine);
+    }
     TrafficBenchmark bench = new TrafficBenchmark(new GatlingTraffic(), spec.commandLine().getOut(),
-        new TrafficBenchmark.Settings(rates, duration, maxSearch, maxStep, wrk, output));
+        new TrafficBenchmark.Settings(rates, duration, maxSearch, refine, maxStep, wrk, output, keepRuns));
     return bench.run() ? 0 : HarnessCommand.EXIT_FAILED;
   }
 }

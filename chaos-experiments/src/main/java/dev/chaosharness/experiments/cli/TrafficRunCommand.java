@@ -65,7 +65,7 @@ final class TrafficRunCommand implements Callable<Integer> {
   @Option(names = "--max-error-ratio", defaultValue = "0.01", description = "Assert at most this share of failed requests (default: ${DEFAULT-VALUE}).")
   double maxErrorRatio;
 
-  @Option(names = "--poll-interval", defaultValue = "250ms", converter = DurationConverter.class, description = "Pause between order polls (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--poll-interval", defaultValue = "250ms", converter = DurationConverter.class, description = "First pause between order polls; it doubles after each poll up to 8 times this (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
   @Option(names = "--poll-timeout", defaultValue = "30s", converter = DurationConverter.class, description = "Poll an order at most this long (default: ${DEFAULT-VALUE}).")

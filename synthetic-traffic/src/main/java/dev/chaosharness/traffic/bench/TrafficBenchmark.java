@@ -5,19 +5,26 @@ import dev.chaosharness.core.traffic.TrafficListener;
 import dev.chaosharness.core.traffic.TrafficPlan;
 import dev.chaosharness.core.traffic.TrafficResult;
 import dev.chaosharness.core.traffic.TrafficRun;
+import dev.chaosharness.traffic.driver.GatlingTraffic;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * The traffic benchmark, against a {@link TrivialEndpoint} started in the same run:
  * <ol>
  *   <li>rate accuracy: achieved over intended rate for each rate, goal within 1%;
  *   <li>the highest sustained open-model rate (achieved within 1%, under 1% failed) next to
- *       {@code wrk}'s closed-model peak on the same endpoint, goal at least 30% of it;
+ *       {@code wrk}'s closed-model peak on the same endpoint, goal at least 30% of it: the rates
+ *       of the search in order up to the first one not sustained, then {@code refine} halvings of
+ *       the gap between the last sustained rate and that one;
  *   <li>start overhead: wall time of a 10 s run beyond its 10 s, goal under 5 s.
  * </ol>
  *
@@ -26,8 +33,8 @@ import java.util.OptionalDouble;
 public final class TrafficBenchmark {
 
   /** What to measure. */
-  public record Settings(List<Double> rates, Duration duration, List<Double> maxSearch, Duration maxStep,
-      String wrk, Path output) {}
+  public record Settings(List<Double> rates, Duration duration, List<Double> maxSearch, int refine,
+      Duration maxStep, String wrk, Path output, boolean keepRuns) {}
 
   private final Traffic traffic;
   private final PrintWriter out;
@@ -44,7 +51,8 @@ public final class TrafficBenchmark {
   /** Runs every phase; returns whether every goal was met. */
   public boolean run() {
     try (TrivialEndpoint endpoint = new TrivialEndpoint(2)) {
-      print("endpoint: %s (Netty, 2 threads), scenario browse, constant profile", endpoint.baseUrl());
+      print("endpoint: %s (Netty, 2 threads), scenario browse, constant profile; run directories under %s %s",
+          endpoint.baseUrl(), settings.output(), settings.keepRuns() ? "kept" : "deleted after each run (--keep-runs keeps them)");
       rateAccuracy(endpoint);
       double highest = highestSustained(endpoint);
       compareWithWrk(endpoint, highest);
@@ -68,21 +76,20 @@ public final class TrafficBenchmark {
   private double highestSustained(TrivialEndpoint endpoint) {
     print("highest sustained open-model rate, %ds steps (achieved within 1%%, under 1%% failed):",
         settings.maxStep().toSeconds());
-    double highest = 0;
-    for (double rate : settings.maxSearch()) {
-      TrafficResult r = runAt(endpoint, rate, settings.maxStep());
-      double failedRatio = r.requests() == 0 ? 1 : r.failedRequests() / (double) r.requests();
-      boolean sustained = Math.abs(r.rateRatio() - 1) <= 0.01 && failedRatio < 0.01;
-      print("  intended %8.1f/s  achieved %9.2f/s  ratio %.4f  failed %.2f%%  send lag p99 %d ms  %s",
-          r.intendedRate(), r.achievedRate(), r.rateRatio(), failedRatio * 100, r.sendLagP99().toMillis(),
-          sustained ? "sustained" : "not sustained");
-      if (!sustained) {
-        break;
-      }
-      highest = rate;
-    }
-    print("  highest sustained: %.0f/s", highest);
-    return highest;
+    RateSearch.Outcome o = RateSearch.run(settings.maxSearch(), settings.refine(), rate -> sustains(endpoint, rate));
+    print("  highest sustained: %.0f/s%s", o.highest(), Double.isNaN(o.missed()) ? " (every rate of the search)"
+        : String.format(Locale.ROOT, " (%.0f/s not sustained)", o.missed()));
+    return o.highest();
+  }
+
+  private boolean sustains(TrivialEndpoint endpoint, double rate) {
+    TrafficResult r = runAt(endpoint, rate, settings.maxStep());
+    double failedRatio = r.requests() == 0 ? 1 : r.failedRequests() / (double) r.requests();
+    boolean sustained = Math.abs(r.rateRatio() - 1) <= 0.01 && failedRatio < 0.01;
+    print("  intended %8.1f/s  achieved %9.2f/s  ratio %.4f  failed %.2f%%  send lag p99 %d ms  %s  %s",
+        r.intendedRate(), r.achievedRate(), r.rateRatio(), failedRatio * 100, r.sendLagP99().toMillis(),
+        GatlingTraffic.compilers(r.plan()), sustained ? "sustained" : "not sustained");
+    return sustained;
   }
 
   private void compareWithWrk(TrivialEndpoint endpoint, double highest) {
@@ -110,8 +117,21 @@ public final class TrafficBenchmark {
   private TrafficResult runAt(TrivialEndpoint endpoint, double rate, Duration duration) {
     TrafficPlan plan = TrafficPlan.builder().scenario("browse").baseUrl(endpoint.baseUrl()).rate(rate)
         .duration(duration).outputDirectory(settings.output()).htmlReport(false).build();
+    TrafficResult result;
     try (TrafficRun run = traffic.start(plan, TrafficListener.noop())) {
-      return run.await(duration.plusMinutes(2));
+      result = run.await(duration.plusMinutes(2));
+    }
+    if (!settings.keepRuns()) {
+      deleteRecursively(result.directory()); // a step at 70,000/s for 30 s logs about 400 MB
+    }
+    return result;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // what is left stays under --output
     }
   }
 

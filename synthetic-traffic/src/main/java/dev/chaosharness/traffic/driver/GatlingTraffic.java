@@ -1,6 +1,7 @@
 package dev.chaosharness.traffic.driver;
 
 import dev.chaosharness.core.env.ClassDataSharing;
+import dev.chaosharness.core.traffic.ArrivalSchedule;
 import dev.chaosharness.core.traffic.Traffic;
 import dev.chaosharness.core.traffic.TrafficException;
 import dev.chaosharness.core.traffic.TrafficListener;
@@ -47,10 +48,13 @@ public final class GatlingTraffic implements Traffic {
 
   /**
    * Environment variable with extra options for the Gatling child JVM, for example {@code -Xmx2g};
-   * they come after the driver's own ({@code -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1}),
-   * so they override them.
+   * they come after the driver's own ({@code -Xmx1g -XX:+UseParallelGC}, and
+   * {@code -XX:TieredStopAtLevel=1} for runs of under a million arrivals), so they override them.
    */
   public static final String EXTRA_JVM_OPTIONS = "HARNESS_TRAFFIC_JVM_OPTS";
+
+  /** From this many expected arrivals on, the child JVM compiles with C2 too. */
+  static final long C2_FROM_ARRIVALS = 1_000_000;
 
   private final Clock clock;
   private final Duration connectTimeout;
@@ -96,9 +100,8 @@ public final class GatlingTraffic implements Traffic {
     try {
       Files.createDirectories(directory);
       String classpath = System.getProperty("java.class.path");
-      // Only a run that went to its end (assertions passed or failed) records a representative archive.
-      ClassDataSharing.Plan sharing = classDataSharing.plan(GATLING_MAIN, classpath,
-          code -> code == 0 || code == GatlingTrafficRun.ASSERTIONS_FAILED);
+      // A run stopped with SIGTERM (as every experiment's traffic is) has loaded what a run needs, too.
+      ClassDataSharing.Plan sharing = classDataSharing.plan(GATLING_MAIN, classpath, ClassDataSharing::normalExit);
       Process process = new ProcessBuilder(command(plan, simulation, directory, trafficLog, classpath, sharing))
           .redirectErrorStream(true)
           .redirectOutput(directory.resolve("gatling.log").toFile())
@@ -118,11 +121,9 @@ public final class GatlingTraffic implements Traffic {
     command.addAll(sharing.jvmOptions());
     command.add("-Xmx1g");
     command.add("-XX:+UseParallelGC");
-    // C1 only: a run is hot within a second instead of sending late for its first seconds while C2
-    // compiles (worst on a crowded machine); costs about a fifth of the peak rate. -XX:TieredStopAtLevel=4
-    // in EXTRA_JVM_OPTIONS (which come later, so they win) brings C2 back.
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(compilerOptions(plan));
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("--enable-native-access=ALL-UNNAMED"); // Netty's epoll transport; Java 22+ warns otherwise
     String extra = System.getenv(EXTRA_JVM_OPTIONS);
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.trim().split("\\s+")));
@@ -141,6 +142,23 @@ public final class GatlingTraffic implements Traffic {
       command.add("--no-reports");
     }
     return command;
+  }
+
+  /**
+   * The child's JIT compilers for {@code plan}: C1 only for a run of under
+   * {@value #C2_FROM_ARRIVALS} arrivals, both C1 and C2 from there on. C1 code is hot within a
+   * second; C2 code carries about a third more requests per second once compiled, but while C2
+   * compiles (about 5 s of a core) the run sends late. A short or slow run never earns that back; a
+   * run of a million requests does. Options in {@link #EXTRA_JVM_OPTIONS} come later and win.
+   */
+  static List<String> compilerOptions(TrafficPlan plan) {
+    return ArrivalSchedule.of(plan).expectedArrivals() < C2_FROM_ARRIVALS
+        ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+  }
+
+  /** Which compilers the child JVM of {@code plan} runs: {@code C1} or {@code C1+C2}. */
+  public static String compilers(TrafficPlan plan) {
+    return compilerOptions(plan).isEmpty() ? "C1+C2" : "C1";
   }
 
   private static String javaBinary() {

@@ -12,6 +12,7 @@ import dev.chaosharness.core.traffic.TrafficRun;
 import dev.chaosharness.core.traffic.TrafficStatus;
 import dev.chaosharness.core.traffic.TrafficTally;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,8 @@ final class GatlingTrafficRun implements TrafficRun {
   private final TrafficTally tally;
   private final LogTailer tailer;
   private final Thread tailThread;
+  /** Cleared to stop the tail thread; an interrupt would close the log channel in mid-read. */
+  private volatile boolean tailing = true;
   /** The child dies with the caller's JVM, whatever way it exits. */
   private final Thread killChild = new Thread(this::destroyChild, "traffic-kill-child");
   private volatile boolean stopping;
@@ -142,7 +145,7 @@ final class GatlingTrafficRun implements TrafficRun {
     } catch (IllegalStateException shuttingDown) {
       // the JVM is exiting; the hook runs after us and finds the child gone
     }
-    tailThread.interrupt();
+    tailing = false;
     try {
       tailThread.join(5_000);
     } catch (InterruptedException e) {
@@ -185,8 +188,13 @@ final class GatlingTrafficRun implements TrafficRun {
   }
 
   private void tail() {
-    while (!Thread.currentThread().isInterrupted()) {
-      drain();
+    while (tailing) {
+      try {
+        drain();
+      } catch (UncheckedIOException e) {
+        LOG.warn("Stopped following {} ({}); the final read picks up the rest", trafficLog, e.getMessage());
+        return;
+      }
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {

@@ -23,17 +23,20 @@ final class LogTailer {
   private final Path file;
   private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
   private final StringBuilder partial = new StringBuilder();
+  private final List<String> complete = new ArrayList<>();
   private long position;
 
   LogTailer(Path file) {
     this.file = file;
   }
 
-  /** The complete lines added since the last poll; none if the file does not exist yet. */
+  /**
+   * The complete lines added since the last poll; none if the file does not exist yet. A poll
+   * that fails keeps the lines it had read for the next one.
+   */
   List<String> poll() {
-    List<String> lines = new ArrayList<>();
     if (!Files.exists(file)) {
-      return lines;
+      return List.of();
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       channel.position(position);
@@ -42,22 +45,24 @@ final class LogTailer {
         position += read;
         // multi-byte characters never split: the log is ASCII-only JSON (ids, names, instants)
         partial.append(new String(buffer.array(), 0, read, StandardCharsets.UTF_8));
-        cutLines(lines);
+        cutLines();
       }
     } catch (NoSuchFileException gone) {
-      return lines;
+      // deleted under us: hand out what was read
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
+    List<String> lines = List.copyOf(complete);
+    complete.clear();
     return lines;
   }
 
-  private void cutLines(List<String> lines) {
+  private void cutLines() {
     int start = 0;
     for (int i = 0; i < partial.length(); i++) {
       if (partial.charAt(i) == '\n') {
         if (i > start) {
-          lines.add(partial.substring(start, i));
+          complete.add(partial.substring(start, i));
         }
         start = i + 1;
       }

@@ -18,10 +18,14 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Places seeded synthetic orders ({@code POST /orders}) at an open-model rate, then polls each
- * accepted order ({@code GET /orders/{id}}) until it is {@code COMPLETED} or {@code FAILED}.
+ * accepted order ({@code GET /orders/{id}}) until it is {@code COMPLETED} or {@code FAILED}. The
+ * wait between polls starts at the plan's poll interval and doubles after each poll up to
+ * {@value #POLL_BACKOFF_LIMIT} times it, so orders held up by a fault do not flood the system
+ * with polls while it recovers.
  *
  * <p>Configured by {@code traffic.*} system properties (see {@link SimulationSettings}); Gatling
  * creates and runs it on its own threads.
@@ -30,6 +34,9 @@ public final class PlaceOrderSimulation extends Simulation {
 
   /** The scenario's name. */
   public static final String SCENARIO = "place-order";
+
+  /** The longest wait between polls, as a multiple of the poll interval. */
+  public static final int POLL_BACKOFF_LIMIT = 8;
 
   private final TrafficPlan plan = SimulationSettings.fromProperties(SCENARIO, System.getProperties());
   private final SyntheticOrderGenerator generator = new SyntheticOrderGenerator(plan.seed());
@@ -63,14 +70,14 @@ public final class PlaceOrderSimulation extends Simulation {
               session.getLong("sent"), status, status == 200 || status == 201,
               session.getString("orderId"), null, session.getString("path")));
           long deadline = log.now() + plan.pollTimeout().toMillis();
-          return SyntheticHttp.forget(session).set("deadline", deadline);
+          return SyntheticHttp.forget(session).set("deadline", deadline).set("wait", plan.pollInterval().toMillis());
         });
   }
 
   private ChainBuilder poll() {
     return asLongAs(this::keepPolling).on(
-        pause(plan.pollInterval())
-            .exec(session -> session.set("sent", log.now()))
+        pause(session -> Duration.ofMillis(session.getLong("wait")))
+            .exec(session -> session.set("sent", log.now()).set("wait", nextWait(session.getLong("wait"))))
             .exec(http("get-order").get("/orders/#{orderId}")
                 .check(status().saveAs("status"), jsonPath("$.status").optional().saveAs("orderStatus"),
                     status().is(200)))
@@ -81,6 +88,10 @@ public final class PlaceOrderSimulation extends Simulation {
                   session.getString("orderId"), session.getString("orderStatus"), null));
               return SyntheticHttp.forget(session).set("lastStatus", String.valueOf(session.getString("orderStatus")));
             }));
+  }
+
+  private long nextWait(long wait) {
+    return Math.min(wait * 2, plan.pollInterval().toMillis() * POLL_BACKOFF_LIMIT);
   }
 
   private boolean keepPolling(Session session) {

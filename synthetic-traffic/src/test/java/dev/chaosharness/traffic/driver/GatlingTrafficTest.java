@@ -20,9 +20,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,28 @@ class GatlingTrafficTest {
     Map<SagaPath, Long> planned = generator.plan(result.arrivals());
     assertThat(result.ordersByStatus()).containsEntry("COMPLETED", planned.get(SagaPath.COMPLETED))
         .containsEntry("FAILED", result.arrivals() - planned.get(SagaPath.COMPLETED));
+  }
+
+  @Test
+  void should_back_off_between_polls_up_to_eight_poll_intervals_when_an_order_stays_pending() throws Exception {
+    // given: orders that never end, polled from 50 ms for 2 s (without back-off that is about 40 polls each)
+    api.close();
+    api = new FakeOrderApi(Integer.MAX_VALUE);
+    TrafficPlan plan = plan("place-order", 2, 1).pollTimeout(Duration.ofSeconds(2)).build();
+    // when
+    TrafficResult result;
+    try (TrafficRun run = traffic.start(plan, TrafficListener.noop())) {
+      result = run.await(Duration.ofMinutes(2));
+    }
+    // then: 50, 100, 200, 400, 400 ... ms apart, so at most 9 polls an order
+    Map<String, List<Instant>> polls = TrafficLog.read(result.trafficLog()).stream()
+        .filter(r -> r.request().equals("get-order"))
+        .collect(Collectors.groupingBy(TrafficRecord::orderId, Collectors.mapping(TrafficRecord::sent, Collectors.toList())));
+    assertThat(polls).hasSize((int) result.arrivals()).allSatisfy((order, sent) -> {
+      assertThat(sent).as("polls of %s", order).hasSizeBetween(3, 9).isSorted();
+      assertThat(Duration.between(sent.get(sent.size() - 2), sent.get(sent.size() - 1))).as("the last wait of %s", order)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(350));
+    });
   }
 
   @Test
