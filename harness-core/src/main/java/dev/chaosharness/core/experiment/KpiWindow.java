@@ -18,25 +18,17 @@ final class KpiWindow {
     return samples.subList(Math.max(0, samples.size() - count), samples.size());
   }
 
-  static int samples(Duration window, Duration interval) {
-    return (int) Math.max(1, (window.toNanos() + interval.toNanos() - 1) / interval.toNanos());
+  /** What a KPI probe reads now: its metric over its trailing window; NaN when there is no data. */
+  static double read(Timeline timeline, KpiProvider kpi) {
+    return Kpis.overWindow(last(timeline, kpi.window()), kpi.metric());
   }
 
-  static double value(List<KpiSample> samples, String metric) {
-    if (metric.equals(Kpis.SUCCESS_RATIO)) {
-      double requests = samples.stream().mapToDouble(s -> nanToZero(s.value(Kpis.REQUESTS))).sum();
-      double successes = samples.stream().mapToDouble(s -> nanToZero(s.value(Kpis.SUCCESSES))).sum();
-      return requests > 0 ? successes / requests : Double.NaN;
-    }
-    return samples.stream().mapToDouble(s -> s.value(metric)).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+  static int samples(Duration window, Duration interval) {
+    return (int) Math.max(1, (window.toNanos() + interval.toNanos() - 1) / interval.toNanos());
   }
 
   /** Whether every sample of the window saw a request (so a probe over it reads real traffic). */
   static boolean hasTraffic(List<KpiSample> samples, int needed) {
     return samples.size() >= needed && samples.stream().allMatch(s -> s.value(Kpis.REQUESTS) > 0);
-  }
-
-  private static double nanToZero(double value) {
-    return Double.isNaN(value) ? 0 : value;
   }
 }

@@ -1,6 +1,7 @@
 package dev.chaosharness.core.experiment;
 
 import dev.chaosharness.core.kpi.KpiSample;
+import dev.chaosharness.core.kpi.Kpis;
 import dev.chaosharness.core.kpi.Timeline;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +71,7 @@ final class SampleWatcher implements AutoCloseable {
     boolean isArmed = armed.getAsBoolean();
     for (int i = 0; i < conditions.size(); i++) {
       AbortCondition condition = conditions.get(i);
-      double value = KpiWindow.value(List.of(sample), condition.metric());
+      double value = Kpis.overWindow(List.of(sample), condition.metric());
       violating[i] = isArmed && condition.violatedBy(value) ? violating[i] + 1 : 0;
       int needed = Math.max(1, (int) (condition.duration().toNanos() / timeline.interval().toNanos()));
       if (violating[i] >= needed) {

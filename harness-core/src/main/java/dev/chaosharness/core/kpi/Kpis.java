@@ -1,5 +1,7 @@
 package dev.chaosharness.core.kpi;
 
+import java.util.List;
+
 /** Names of the harness-side values in every {@link KpiSample}. */
 public final class Kpis {
 
@@ -23,4 +25,25 @@ public final class Kpis {
   public static final String LATENCY_MAX_MS = "latency.max_ms";
 
   private Kpis() {}
+
+  /**
+   * Reads {@code metric} over a window of samples: the success ratio pooled (successes over
+   * requests of all samples), any other value the mean of the samples that have it.
+   *
+   * @param samples the window, oldest first
+   * @param metric the value to read
+   * @return the reading; NaN when no sample of the window has data
+   */
+  public static double overWindow(List<KpiSample> samples, String metric) {
+    if (metric.equals(SUCCESS_RATIO)) {
+      double requests = samples.stream().mapToDouble(s -> nanToZero(s.value(REQUESTS))).sum();
+      double successes = samples.stream().mapToDouble(s -> nanToZero(s.value(SUCCESSES))).sum();
+      return requests > 0 ? successes / requests : Double.NaN;
+    }
+    return samples.stream().mapToDouble(s -> s.value(metric)).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+  }
+
+  private static double nanToZero(double value) {
+    return Double.isNaN(value) ? 0 : value;
+  }
 }

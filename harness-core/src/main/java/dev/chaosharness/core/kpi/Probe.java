@@ -16,8 +16,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Over a window, the success ratio is successes over requests of all its samples; any
- * other value must keep within its bound in every sample of the window. A missing value (no
- * data) breaks the probe. Immutable and thread-safe.
+ * other value is the mean of the samples that have it, so one late or empty sample does not
+ * break a rate on its own ({@link Kpis#overWindow}). A window without data breaks the probe.
+ * Immutable and thread-safe.
  *
  * @param name the name shown in reports, or {@code null} to show the condition itself
  * @param metric the sample value the probe reads
@@ -76,12 +77,7 @@ public record Probe(String name, String metric, boolean atMost, double bound, Du
 
   /** Returns whether the probe holds at the last sample of {@code window} (oldest first, non-empty). */
   boolean holds(List<KpiSample> window) {
-    if (metric.equals(Kpis.SUCCESS_RATIO)) {
-      double requests = window.stream().mapToDouble(s -> s.value(Kpis.REQUESTS)).sum();
-      double successes = window.stream().mapToDouble(s -> s.value(Kpis.SUCCESSES)).sum();
-      return requests > 0 && within(successes / requests);
-    }
-    return window.stream().allMatch(s -> within(s.value(metric)));
+    return within(Kpis.overWindow(window, metric));
   }
 
   private boolean within(double value) {

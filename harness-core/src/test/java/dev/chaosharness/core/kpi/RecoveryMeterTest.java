@@ -94,6 +94,24 @@ class RecoveryMeterTest {
   }
 
   @Test
+  void should_read_a_rate_over_its_window_as_the_mean_of_the_samples_with_data() {
+    // given: sagas complete in bursts; one second has none, one scrape is missing
+    double[] rates = {6, 0, 9, Double.NaN, 5};
+    List<KpiSample> samples = new ArrayList<>();
+    for (int i = 0; i < rates.length; i++) {
+      samples.add(new KpiSample(i, T0.plusSeconds(i + 1), Map.of("order:sagas.rate", rates[i])));
+    }
+    SteadyState completing = SteadyState.of(Probe.atLeast("order:sagas.rate", 0.5).over(ofSeconds(5)));
+    SteadyState fast = SteadyState.of(Probe.atLeast("order:sagas.rate", 6).over(ofSeconds(5)));
+    List<KpiSample> empty = List.of(new KpiSample(0, T0, Map.of("order:sagas.rate", Double.NaN)));
+    // when / then: the mean of 6, 0, 9 and 5 is 5
+    assertThat(Kpis.overWindow(samples, "order:sagas.rate")).isEqualTo(5.0);
+    assertThat(completing.failing(samples, 4, ofSeconds(1))).isEmpty();
+    assertThat(fast.failing(samples, 4, ofSeconds(1))).hasSize(1);
+    assertThat(completing.failing(empty, 0, ofSeconds(1))).hasSize(1);
+  }
+
+  @Test
   void should_echo_bad_values_when_building_probes_and_meters() {
     // when / then
     assertThatThrownBy(() -> Probe.successRatioAtLeast(1.5)).hasMessage("ratio must be within [0.0, 1.0], but was 1.5");
