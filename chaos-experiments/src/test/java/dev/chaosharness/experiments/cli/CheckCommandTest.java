@@ -66,6 +66,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void should_leave_out_sagas_in_flight_at_the_start_when_asked() {
+    // given: a capture that started 100 events into the clean run
+    EventHistory late = new EventHistory();
+    for (int i = 100; i < cleanHistory.size(); i++) {
+      late.append(cleanHistory.get(i));
+    }
+    Path file = dir.resolve("late.jsonl");
+    HistoryWriter.write(file, late);
+    // when
+    int strict = run("check", "--history", file.toString(), "--saga", spec.toString());
+    int skipping = run("check", "--history", file.toString(), "--saga", spec.toString(), "--skip-in-flight-at-start");
+    // then
+    assertThat(strict).isEqualTo(1);
+    assertThat(skipping).isZero();
+    assertThat(out.toString()).contains("MISSING_CAUSE", "more already running when the capture started, not checked");
+  }
+
+  @Test
   void should_print_json_and_report_lost_orders_when_asked() throws IOException {
     // given
     Path accepted = dir.resolve("accepted.txt");

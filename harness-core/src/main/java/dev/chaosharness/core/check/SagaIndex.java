@@ -150,6 +150,11 @@ final class SagaIndex {
     return id < 0 ? -1 : groupOfString[id];
   }
 
+  /** Returns the group of event {@code i}. */
+  int groupOfEvent(int i) {
+    return groupOfString[keyId(i)];
+  }
+
   int keyId(int i) {
     return byOrderId ? history.orderIdId(i) : history.keyId(i);
   }

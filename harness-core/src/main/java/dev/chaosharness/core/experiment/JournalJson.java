@@ -168,6 +168,7 @@ public final class JournalJson {
     node.put("holds", v.holds());
     node.put("events", v.events());
     node.put("sagas", v.sagas());
+    node.put("inFlightAtStart", v.inFlightAtStart());
     ArrayNode checkers = node.putArray("checkers");
     v.checkers().forEach(checkers::add);
     ArrayNode anomalies = node.putArray("anomalies");

@@ -32,8 +32,7 @@ final class VerdictMessages {
     }
     String expected = "Expected an anomaly of kind " + kind + (key == null ? "" : " for key '" + key + "'") + inSubject;
     if (verdict.holds()) {
-      return Optional.of(expected + ", but every invariant held (" + verdict.events() + " events, "
-          + verdict.sagas() + " sagas; checkers: " + String.join(", ", verdict.checkers()) + ")");
+      return Optional.of(expected + ", but every invariant held (" + verdict.scope() + ")");
     }
     if (ofKind.isEmpty()) {
       return Optional.of(expected + ", but there was none; anomalies by kind: " + verdict.countsByKind());

@@ -30,8 +30,7 @@ final class InvariantSection {
     }
     Verdict verdict = journal.invariants().get();
     html.append("<p class=\"invariant-summary\">").append(Markup.badge(verdict.holds(), "held", "broken").html())
-        .append(' ').append(escape(verdict.events() + " events, " + verdict.sagas() + " sagas; checkers: "
-            + (verdict.checkers().isEmpty() ? "none" : String.join(", ", verdict.checkers()))))
+        .append(' ').append(escape(verdict.scope()))
         .append("</p>\n");
     if (verdict.holds()) {
       return html.append("</section>\n").toString();

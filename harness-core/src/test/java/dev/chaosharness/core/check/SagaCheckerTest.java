@@ -108,6 +108,27 @@ class SagaCheckerTest {
   }
 
   @Test
+  void should_leave_out_sagas_in_flight_at_the_start_when_asked_but_keep_accepted_orders() {
+    // given: o-1 and o-2 were paid before the capture started; o-3 is the caller's own order,
+    // which lost its start event; o-4 ran wholly inside the capture
+    completeFrom("o-1", b.emit("PaymentProcessed", "o-1", 98));
+    b.emit("OrderCompleted", "o-2", b.emit("ShipmentScheduled", "o-2", 99));
+    completeFrom("o-3", b.emit("PaymentProcessed", "o-3", 97));
+    b.happy("o-4");
+    SagaChecker checker = SagaChecker.of(SAMPLE).withAccepted(Set.of("o-3", "o-4"));
+    // when
+    Verdict all = checker.check(b.history);
+    Verdict joined = checker.skippingSagasInFlightAtStart().check(b.history);
+    // then
+    assertThat(all.countsByKind()).containsEntry("MISSING_CAUSE", 3);
+    assertThat(joined.anomalies()).extracting(Anomaly::key).containsExactly("o-3");
+    assertThat(joined.sagas()).isEqualTo(2);
+    assertThat(joined.inFlightAtStart()).isEqualTo(2);
+    assertThat(joined.scope()).isEqualTo("9 events, 2 sagas (2 more already running when the capture started, "
+        + "not checked); checkers: ordering, idempotency, no-loss, compensation");
+  }
+
+  @Test
   void should_report_foreign_cause_when_the_cause_belongs_to_another_key() {
     // given
     b.happy("o-1");
