@@ -39,6 +39,7 @@ final class Capture implements AutoCloseable {
   private TimelineSampler sampler;
   private TrafficRun traffic;
   private HistoryObserver observer;
+  private SagaDrain drain;
   private SampleWatcher watcher;
 
   /** Starts the observer first (so no saga of the traffic is missed), then the timeline and traffic. */
@@ -54,6 +55,7 @@ final class Capture implements AutoCloseable {
             .drainTimeout(e.drainTimeout()).build();
         capture.observer = HistoryObserver.start(config, s.clock(),
             HistoryWriter.create(s.outputDirectory().resolve("history.jsonl")));
+        capture.drain = new SagaDrain(InvariantCheck.spec(e.invariants().get()), target.kafka().bootstrapServers(), topics);
       }
       if (e.traffic().isPresent()) {
         TrafficSpec spec = e.traffic().get();
@@ -91,7 +93,7 @@ final class Capture implements AutoCloseable {
       }
     }
     return e.traffic().orElseThrow().warmUp().plus(Duration.ofSeconds(120)).plus(method).plus(e.observe())
-        .plus(e.recoverTimeout()).plus(Duration.ofSeconds(60));
+        .plus(e.recoverWait()).plus(Duration.ofSeconds(60));
   }
 
   /** Prometheus sources for the services named in {@code <service>:<metric>} KPIs of probes and abort conditions. */
@@ -144,8 +146,9 @@ final class Capture implements AutoCloseable {
   }
 
   /**
-   * Waits until the observer has recorded nothing new for {@code quiet} (in-flight sagas have
-   * settled), at most {@code timeout}, then returns the history drained to the end offsets.
+   * Waits until the observer has recorded nothing new for {@code quiet} and the system has
+   * settled ({@link SagaDrain}: no saga open, or none of its events waiting in a consumer), at
+   * most {@code timeout}, then returns the history drained to the end offsets.
    */
   Optional<EventHistory> drainHistory(Duration quiet, Duration timeout) throws InterruptedException {
     if (observer == null) {
@@ -160,13 +163,16 @@ final class Capture implements AutoCloseable {
         last = now;
         quietSince = System.nanoTime();
       } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
-        break;
+        if (drain.settled(observer)) {
+          break;
+        }
+        RunControl.sleep(Duration.ofSeconds(1)); // the consumers are behind: ask the broker again in a second
+        continue;
       }
       RunControl.sleep(Duration.ofMillis(200));
     }
     EventHistory history = observer.stop();
-    observer.close();
-    observer = null;
+    closeObserver();
     return Optional.of(history);
   }
 
@@ -177,6 +183,10 @@ final class Capture implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Stopping the experiment's traffic failed", e);
     }
+    closeObserver();
+  }
+
+  private void closeObserver() {
     if (observer != null) {
       try {
         observer.close();
@@ -184,6 +194,10 @@ final class Capture implements AutoCloseable {
         LOG.warn("Stopping the history observer failed", e);
       }
       observer = null;
+    }
+    if (drain != null) {
+      drain.close();
+      drain = null;
     }
   }
 }

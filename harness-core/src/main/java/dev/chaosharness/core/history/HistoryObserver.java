@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -196,6 +197,16 @@ public final class HistoryObserver implements AutoCloseable {
   /** Returns how many events were recorded so far. */
   public long recorded() {
     return recorded.get();
+  }
+
+  /**
+   * Runs {@code reader} on the history recorded so far, while no event is appended; the reader
+   * must not keep the history.
+   */
+  public <T> T read(Function<EventHistory, T> reader) {
+    synchronized (history) {
+      return reader.apply(history);
+    }
   }
 
   /** Returns how many records were skipped because they were not event envelopes. */

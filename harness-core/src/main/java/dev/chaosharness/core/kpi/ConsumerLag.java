@@ -2,15 +2,19 @@ package dev.chaosharness.core.kpi;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -55,16 +59,51 @@ public final class ConsumerLag implements AutoCloseable {
    * @throws IllegalStateException if the broker does not answer within 10 s
    */
   public long of(String group, Collection<String> topics) {
-    Set<TopicPartition> partitions = get(admin.describeTopics(topics).allTopicNames(), "describing " + topics)
-        .values().stream()
+    return lag(group, partitions(topics), false);
+  }
+
+  /**
+   * Returns the summed lag over {@code topics} of every group {@code include} accepts that has
+   * members now, counting only the partitions each group committed an offset on; so neither an
+   * abandoned group nor one that reads other topics counts.
+   *
+   * @throws IllegalStateException if the broker does not answer within 10 s
+   */
+  public long ofActiveGroups(Collection<String> topics, Predicate<String> include) {
+    List<String> groups = get(admin.listConsumerGroups().all(), "listing the consumer groups").stream()
+        .map(ConsumerGroupListing::groupId).filter(include).toList();
+    if (groups.isEmpty()) {
+      return 0;
+    }
+    Set<TopicPartition> partitions = partitions(topics);
+    long lag = 0;
+    for (ConsumerGroupDescription group : get(admin.describeConsumerGroups(groups).all(), "describing " + groups)
+        .values()) {
+      if (!group.members().isEmpty()) {
+        lag += lag(group.groupId(), partitions, true);
+      }
+    }
+    return lag;
+  }
+
+  private Set<TopicPartition> partitions(Collection<String> topics) {
+    return get(admin.describeTopics(topics).allTopicNames(), "describing " + topics).values().stream()
         .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
         .collect(Collectors.toSet());
+  }
+
+  private long lag(String group, Set<TopicPartition> partitions, boolean committedOnly) {
     Map<TopicPartition, OffsetAndMetadata> committed = get(
         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "listing the offsets of " + group);
-    Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(partitions.stream()
+    Set<TopicPartition> counted = committedOnly
+        ? partitions.stream().filter(tp -> committed.get(tp) != null).collect(Collectors.toSet()) : partitions;
+    if (counted.isEmpty()) {
+      return 0;
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(counted.stream()
         .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all(), "listing the end offsets");
     long lag = 0;
-    for (TopicPartition tp : partitions) {
+    for (TopicPartition tp : counted) {
       OffsetAndMetadata at = committed.get(tp);
       lag += Math.max(0, ends.get(tp).offset() - (at == null ? 0 : at.offset()));
     }
