@@ -11,11 +11,9 @@ import dev.chaosharness.core.proxy.FaultProxy;
 import dev.chaosharness.core.proxy.FaultProxyConfig;
 import dev.chaosharness.core.proxy.FaultProxyLinkRouter;
 import dev.chaosharness.core.traffic.TrafficLog;
-import dev.chaosharness.core.traffic.TrafficRecord;
 import dev.chaosharness.traffic.driver.GatlingTraffic;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,15 +59,7 @@ final class CatalogShop implements AutoCloseable {
 
   /** The order ids the run's traffic was told were accepted. */
   static Set<String> accepted(Journal journal) {
-    Set<String> ids = new LinkedHashSet<>();
-    journal.traffic().ifPresent(t -> {
-      for (TrafficRecord r : TrafficLog.read(t.trafficLog())) {
-        if (r.isArrival() && r.orderId() != null && r.status() >= 200 && r.status() < 300) {
-          ids.add(r.orderId());
-        }
-      }
-    });
-    return ids;
+    return journal.traffic().map(t -> TrafficLog.acceptedOrders(t.trafficLog())).orElse(Set.of());
   }
 
   /** A one-paragraph account of a journal for assertion messages. */

@@ -2,7 +2,6 @@ package dev.chaosharness.core.experiment;
 
 import dev.chaosharness.core.fault.Fault;
 import dev.chaosharness.core.fault.FaultLedger;
-import dev.chaosharness.core.kpi.KpiSample;
 import dev.chaosharness.core.kpi.Timeline;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -98,8 +97,7 @@ final class ActivityExecutor {
       throw new IllegalStateException("kpi probe '" + activity.name() + "' needs the experiment's traffic; "
           + "there is no KPI timeline");
     }
-    List<KpiSample> window = KpiWindow.last(current, kpi.window());
-    return new Output.Kpi(KpiWindow.value(window, kpi.metric()));
+    return new Output.Kpi(KpiWindow.read(current, kpi));
   }
 
   private static Optional<String> problem(Activity activity, Output output) {

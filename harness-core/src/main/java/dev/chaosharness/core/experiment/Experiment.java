@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param rollbacks the rollbacks' activities, in order
  * @param traffic the synthetic traffic that runs through the experiment, when there is some
  * @param observe how long faults stay in before the revert phase
- * @param recoverTimeout how long the recover phase waits for the steady state
+ * @param recoverTimeout how long the recover phase waits for the steady state (see {@link #recoverWait()})
  * @param sampleInterval the KPI timeline's sampling interval
  * @param drainTimeout how long the drain phase waits for in-flight sagas to settle
  * @param invariants the saga invariants to check, when asked for
@@ -71,6 +71,21 @@ public record Experiment(
     Objects.requireNonNull(invariants, "invariants must not be null");
     goals = List.copyOf(goals);
     abort = List.copyOf(abort);
+  }
+
+  /**
+   * How long the recover phase waits: the recover timeout, but at least long enough to see a
+   * recovery that meets the time-to-recover goal (its limit plus the healthy samples that confirm it).
+   */
+  public Duration recoverWait() {
+    Duration wait = recoverTimeout;
+    for (Goal goal : goals) {
+      if (goal.kind() == Goal.Kind.TIME_TO_RECOVER) {
+        Duration needed = goal.limit().plus(sampleInterval.multipliedBy(SteadyStates.CONSECUTIVE));
+        wait = needed.compareTo(wait) > 0 ? needed : wait;
+      }
+    }
+    return wait;
   }
 
   /** The fault actions of the method, in order. */

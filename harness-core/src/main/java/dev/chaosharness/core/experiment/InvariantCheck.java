@@ -5,15 +5,12 @@ import dev.chaosharness.core.check.SagaChecker;
 import dev.chaosharness.core.check.SagaSpec;
 import dev.chaosharness.core.check.Verdict;
 import dev.chaosharness.core.history.EventHistory;
-import dev.chaosharness.core.traffic.TrafficLog;
-import dev.chaosharness.core.traffic.TrafficRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,23 +36,10 @@ final class InvariantCheck {
     }
   }
 
-  /** The order ids the system accepted: place-order requests answered 2xx with an order id. */
-  static Set<String> accepted(Path trafficLog) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (!Files.exists(trafficLog)) {
-      return ids;
-    }
-    for (TrafficRecord r : TrafficLog.read(trafficLog)) {
-      if (r.isArrival() && r.orderId() != null && r.status() >= 200 && r.status() < 300) {
-        ids.add(r.orderId());
-      }
-    }
-    return ids;
-  }
-
   static Verdict check(InvariantSpec invariants, SagaSpec spec, EventHistory history, Set<String> accepted) {
-    Verdict all = SagaChecker.of(spec).withDeadline(invariants.deadline()).withAccepted(accepted).check(history);
+    Verdict all = SagaChecker.of(spec).withDeadline(invariants.deadline()).withAccepted(accepted)
+        .skippingSagasInFlightAtStart().check(history);
     List<Anomaly> kept = all.anomalies().stream().filter(a -> invariants.checkers().contains(a.checker())).toList();
-    return new Verdict(kept, all.events(), all.sagas(), invariants.checkers());
+    return new Verdict(kept, all.events(), all.sagas(), invariants.checkers(), all.inFlightAtStart());
   }
 }

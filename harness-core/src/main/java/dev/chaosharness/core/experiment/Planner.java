@@ -149,7 +149,7 @@ final class Planner {
         + (e.abort().isEmpty() ? "" : "; abort when " + e.abort()));
     line(s, Phase.REVERT, "revert every fault" + (e.rollbacks().isEmpty() ? "" : "; rollbacks: "
         + e.rollbacks().stream().map(Activity::name).toList()));
-    line(s, Phase.RECOVER, "wait up to " + DurationText.format(e.recoverTimeout())
+    line(s, Phase.RECOVER, "wait up to " + DurationText.format(e.recoverWait())
         + " for the steady state; check the hypothesis again");
     line(s, Phase.DRAIN_AND_CHECK, e.invariants().map(i -> "stop traffic, let sagas drain (up to "
         + DurationText.format(e.drainTimeout()) + "), check invariants " + i.checkers()).orElse("stop traffic"));

@@ -7,6 +7,7 @@ import dev.chaosharness.core.fault.FaultTarget;
 import dev.chaosharness.core.history.EventHistory;
 import dev.chaosharness.core.kpi.Recovery;
 import dev.chaosharness.core.kpi.Timeline;
+import dev.chaosharness.core.traffic.TrafficLog;
 import dev.chaosharness.core.traffic.TrafficResult;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -195,23 +196,31 @@ final class RunSession {
     return executor.faults().stream().filter(TimedFault::active).map(TimedFault::describe).toList();
   }
 
-  /** Waits until each KPI probe's window holds traffic, at most 30 s past the warm-up. */
+  /**
+   * Waits until each KPI probe's window holds traffic and its metric has data (a counter a system
+   * creates on its first event may not exist yet), at most 30 s past the warm-up.
+   */
   private void awaitKpiData() throws InterruptedException {
     Optional<Timeline> timeline = capture.timeline();
     if (timeline.isEmpty()) {
       return;
     }
+    List<KpiProvider> kpis = e.hypothesis().map(Hypothesis::probes).orElse(List.of()).stream()
+        .map(Activity::provider).filter(KpiProvider.class::isInstance).map(KpiProvider.class::cast).toList();
     Duration window = Duration.ofSeconds(1);
-    for (Activity probe : e.hypothesis().map(Hypothesis::probes).orElse(List.of())) {
-      if (probe.provider() instanceof KpiProvider kpi && kpi.window().compareTo(window) > 0) {
-        window = kpi.window();
-      }
+    for (KpiProvider kpi : kpis) {
+      window = kpi.window().compareTo(window) > 0 ? kpi.window() : window;
     }
-    int needed = KpiWindow.samples(window, e.sampleInterval());
     long deadline = System.nanoTime() + Duration.ofSeconds(30).plus(window).toNanos();
-    while (!KpiWindow.hasTraffic(KpiWindow.last(timeline.get(), window), needed) && System.nanoTime() < deadline) {
+    while (!hasKpiData(timeline.get(), kpis, window) && System.nanoTime() < deadline) {
       RunControl.sleep(e.sampleInterval().dividedBy(4));
     }
+  }
+
+  private boolean hasKpiData(Timeline timeline, List<KpiProvider> kpis, Duration window) {
+    int needed = KpiWindow.samples(window, e.sampleInterval());
+    return KpiWindow.hasTraffic(KpiWindow.last(timeline, window), needed) && kpis.stream()
+        .noneMatch(kpi -> Double.isNaN(KpiWindow.read(timeline, kpi)));
   }
 
   /**
@@ -273,7 +282,7 @@ final class RunSession {
   private void recover() throws InterruptedException {
     boolean faults = !executor.faults().isEmpty();
     Optional<Timeline> timeline = capture.timeline();
-    Instant deadline = s.clock().instant().plus(e.recoverTimeout());
+    Instant deadline = s.clock().instant().plus(e.recoverWait());
     while (true) {
       after = hypothesis();
       boolean held = after.map(HypothesisResult::met).orElse(true);
@@ -301,15 +310,20 @@ final class RunSession {
   }
 
   private void drainAndCheck() throws InterruptedException {
+    long start = System.nanoTime();
     trafficResult = capture.stopTraffic();
+    long stopped = System.nanoTime();
     Duration quiet = Duration.ofSeconds(2).compareTo(e.sampleInterval().multipliedBy(2)) > 0
         ? Duration.ofSeconds(2) : e.sampleInterval().multipliedBy(2);
     Optional<EventHistory> history = capture.drainHistory(quiet, e.drainTimeout());
+    long drained = System.nanoTime();
     if (history.isPresent() && e.invariants().isPresent()) {
       InvariantSpec invariants = e.invariants().get();
       verdict = Optional.of(InvariantCheck.check(invariants, InvariantCheck.spec(invariants), history.get(),
-          trafficResult.map(r -> InvariantCheck.accepted(r.trafficLog())).orElse(java.util.Set.of())));
+          trafficResult.map(r -> TrafficLog.acceptedOrders(r.trafficLog())).orElse(java.util.Set.of())));
     }
+    LOG.info("Experiment '{}': traffic stopped in {} ms, history drained in {} ms, invariants checked in {} ms",
+        e.title(), (stopped - start) / 1_000_000, (drained - stopped) / 1_000_000, (System.nanoTime() - drained) / 1_000_000);
   }
 
   /** Runs whatever has not run: reverts and rollbacks, then stops the capture; the interrupt flag is kept. */

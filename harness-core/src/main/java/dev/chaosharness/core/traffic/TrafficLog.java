@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The traffic log format: one JSON object per line per synthetic request (see
@@ -105,6 +107,23 @@ public final class TrafficLog {
       throw new IllegalArgumentException(
           "traffic log line is not a traffic record (" + e.getMessage() + "): " + abbreviate(line), e);
     }
+  }
+
+  /**
+   * Returns the order ids the system accepted: place-order arrivals answered 2xx with an order
+   * id, in log order; empty when the file does not exist (a run without place-order traffic).
+   */
+  public static Set<String> acceptedOrders(Path file) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (!Files.exists(file)) {
+      return ids;
+    }
+    for (TrafficRecord r : read(file)) {
+      if (r.isArrival() && r.orderId() != null && r.status() >= 200 && r.status() < 300) {
+        ids.add(r.orderId());
+      }
+    }
+    return ids;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.chaosharness.core.target.InvalidFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -231,23 +232,44 @@ class ExperimentRunnerTest {
     assertThat(journal.run()).hasSize(1);
   }
 
-  @Test
-  void should_be_deviated_and_miss_the_recovery_goal_when_the_system_never_recovers() {
-    // given: a fault whose revert does not bring the system back (the system breaks again as it recovers)
-    Experiment e = ExperimentFile.parse(Path.of("outage.yaml"), (HEAD + """
+  /** The outage, kept in 400 ms, with a 1 s recover timeout and the goal {@code time-to-recover: limit}. */
+  private Experiment outageWithRecoveryGoal(String limit) {
+    return ExperimentFile.parse(Path.of("outage.yaml"), (HEAD + """
         method:
           - {type: action, name: cut, provider: {type: fault, kind: outage, link: "payment->provider"}}
         observe: 400ms
-        goals: {time-to-recover: 2s}
-        """).replace("recover-timeout: 5s", "recover-timeout: 1s"), outage.kinds());
-    ExperimentRunner runner = runner(new RunListener() {
+        goals: {time-to-recover: %s}
+        """.formatted(limit)).replace("recover-timeout: 5s", "recover-timeout: 1s"), outage.kinds());
+  }
+
+  /** Breaks the system as the recover phase begins; it heals after {@code heal}, or never when null. */
+  private RunListener breakingAsItRecovers(Duration heal) {
+    return new RunListener() {
       @Override
       public void onPhase(Phase phase, Instant at) {
-        if (phase == Phase.RECOVER) {
-          traffic.healthy = false;
+        if (phase != Phase.RECOVER) {
+          return;
+        }
+        traffic.healthy = false;
+        if (heal != null) {
+          new Thread(() -> {
+            try {
+              Thread.sleep(heal.toMillis());
+              traffic.healthy = true;
+            } catch (InterruptedException interrupted) {
+              Thread.currentThread().interrupt();
+            }
+          }).start();
         }
       }
-    });
+    };
+  }
+
+  @Test
+  void should_be_deviated_and_miss_the_recovery_goal_when_the_system_never_recovers() {
+    // given: a fault whose revert does not bring the system back (the system breaks again as it recovers)
+    Experiment e = outageWithRecoveryGoal("2s");
+    ExperimentRunner runner = runner(breakingAsItRecovers(null));
 
     // when
     Journal journal = runner.run(e);
@@ -257,6 +279,47 @@ class ExperimentRunnerTest {
     assertThat(journal.deviated()).isTrue();
     assertThat(journal.goals()).containsExactly(new GoalResult("time-to-recover", "<= 2s", "never recovered", false));
     assertThat(journal.passed()).isFalse();
+  }
+
+  @Test
+  void should_wait_past_the_recover_timeout_for_a_recovery_that_meets_the_goal() {
+    // given: the system comes back 1.5 s into the recover phase, after its 1 s timeout but within the 3 s goal
+    Experiment e = outageWithRecoveryGoal("3s");
+    ExperimentRunner runner = runner(breakingAsItRecovers(Duration.ofMillis(1500)));
+
+    // when
+    Journal journal = runner.run(e);
+
+    // then
+    assertThat(e.recoverWait()).isEqualTo(Duration.ofMillis(3600));
+    assertThat(journal.deviated()).as("%s", journal).isFalse();
+    assertThat(journal.goals()).singleElement().satisfies(g -> assertThat(g.met()).as("%s", g).isTrue());
+    assertThat(journal.passed()).isTrue();
+  }
+
+  @Test
+  void should_wait_in_the_baseline_for_a_metric_the_system_creates_late() throws Exception {
+    // given: the service's saga counter appears 2.5 s after start, past the warm-up and one more
+    try (LateCounterEndpoint service = LateCounterEndpoint.start(Duration.ofMillis(2500))) {
+      Experiment e = ExperimentFile.parse(Path.of("late.yaml"), HEAD.replace("  probes:\n", "  probes:\n"
+          + "    - type: probe\n"
+          + "      name: sagas-complete\n"
+          + "      tolerance: {type: range, range: [0.5, 1000.0]}\n"
+          + "      provider: {type: kpi, metric: \"order:saga_completed_total.rate\", window: 600ms}\n") + """
+          method:
+            - {type: action, name: cut, provider: {type: fault, kind: outage, link: "payment->provider"}}
+          observe: 400ms
+          """, outage.kinds());
+      ExperimentRunner runner = ExperimentRunner.builder().environment(FakeEnvironment.withMetrics(service.baseUrl()))
+          .traffic(traffic).outputDirectory(out).clock(clock).build();
+
+      // when
+      Journal journal = runner.run(e);
+
+      // then
+      assertThat(journal.steadyStateBefore().orElseThrow().met()).as("%s", journal).isTrue();
+      assertThat(journal.run()).hasSize(1);
+    }
   }
 
   @Test

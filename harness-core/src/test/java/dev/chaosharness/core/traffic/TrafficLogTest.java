@@ -49,6 +49,23 @@ class TrafficLogTest {
   }
 
   @Test
+  void should_list_the_accepted_orders_when_placements_were_answered_2xx() throws Exception {
+    // given: o-1 accepted, o-2 refused, a poll of o-1, a placement without an answer
+    Path log = dir.resolve("traffic.jsonl");
+    TrafficRecord refused = new TrafficRecord(T0, T0, "place-order", 2, "o-2", 409, Duration.ofMillis(5),
+        RequestOutcome.CLIENT_ERROR, null, "COMPLETED");
+    TrafficRecord poll = new TrafficRecord(T0, T0, "get-order", 1, "o-1", 200, Duration.ofMillis(5),
+        RequestOutcome.OK, "COMPLETED", null);
+    TrafficRecord unanswered = new TrafficRecord(T0, T0, "place-order", 3, null, 0, Duration.ofMillis(5),
+        RequestOutcome.NO_RESPONSE, null, "COMPLETED");
+    Files.writeString(log, String.join("\n", TrafficLog.format(placed(1, "o-1")), TrafficLog.format(refused),
+        TrafficLog.format(poll), TrafficLog.format(unanswered)) + "\n");
+    // when / then
+    assertThat(TrafficLog.acceptedOrders(log)).containsExactly("o-1");
+    assertThat(TrafficLog.acceptedOrders(dir.resolve("none.jsonl"))).isEmpty();
+  }
+
+  @Test
   void should_name_file_line_and_field_when_a_line_is_bad() throws Exception {
     // given
     Path log = dir.resolve("traffic.jsonl");
