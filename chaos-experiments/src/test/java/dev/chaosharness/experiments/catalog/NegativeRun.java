@@ -6,18 +6,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The negative run a catalog experiment names in its {@code extensions} entry
- * {@code chaos-harness-negative}: the defect switches per service and the anomaly kind expected.
+ * {@code chaos-harness-negative}: the defect switches per service and the anomaly kinds expected.
  *
  * @param defects service to its {@code SAMPLE_DEFECTS}
- * @param expect the anomaly kind the run must report
+ * @param expect the anomaly kinds of which the run must report at least one ({@code expect} is one
+ *     kind or a list of them)
  */
-record NegativeRun(Map<String, String> defects, String expect) {
+record NegativeRun(Map<String, String> defects, List<String> expect) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -31,7 +34,14 @@ record NegativeRun(Map<String, String> defects, String expect) {
         if (extension.path("name").asText().equals("chaos-harness-negative")) {
           Map<String, String> defects = new LinkedHashMap<>();
           extension.path("defects").fields().forEachRemaining(e -> defects.put(e.getKey(), e.getValue().asText()));
-          return new NegativeRun(defects, extension.path("expect").asText());
+          JsonNode expect = extension.path("expect");
+          List<String> kinds = new ArrayList<>();
+          if (expect.isArray()) {
+            expect.forEach(kind -> kinds.add(kind.asText()));
+          } else {
+            kinds.add(expect.asText());
+          }
+          return new NegativeRun(defects, List.copyOf(kinds));
         }
       }
       throw new IllegalArgumentException("catalog/" + name + ".yaml has no chaos-harness-negative extension");

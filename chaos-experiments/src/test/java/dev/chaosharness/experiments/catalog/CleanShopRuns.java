@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every catalog experiment passes on the clean embedded shop: hypothesis, invariants and goals. */
-class CatalogExperimentsTest {
+/** Every catalog experiment passes on the clean embedded shop: hypothesis, invariants and goals (run by {@link CatalogTest}). */
+abstract class CleanShopRuns {
 
   /** The catalog, in the order the runs share one shop. */
   static final List<String> CATALOG = List.of("payment-provider-latency", "payment-provider-outage",
