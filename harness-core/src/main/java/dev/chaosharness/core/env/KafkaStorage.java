@@ -64,7 +64,7 @@ final class KafkaStorage {
         throw e;
       }
     } finally {
-      PostgresBinaries.deleteTree(staging);
+      DirectoryTrees.deleteQuietly(staging);
     }
     return template;
   }

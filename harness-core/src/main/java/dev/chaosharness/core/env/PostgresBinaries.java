@@ -3,7 +3,6 @@ package dev.chaosharness.core.env;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -52,12 +51,12 @@ final class PostgresBinaries {
       try {
         Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        deleteTree(staging); // another JVM won the race
+        DirectoryTrees.deleteQuietly(staging); // another JVM won the race
       } catch (IOException e) {
         if (!Files.isExecutable(home.resolve("bin/postgres"))) {
           throw e;
         }
-        deleteTree(staging);
+        DirectoryTrees.deleteQuietly(staging);
       }
       return home;
     } catch (IOException e) {
@@ -97,19 +96,5 @@ final class PostgresBinaries {
           PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
     }
     return set;
-  }
-
-  static void deleteTree(Path root) {
-    try (var paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: a leftover staging folder is harmless
-    }
   }
 }

@@ -154,7 +154,7 @@ public final class PostgresServer implements AutoCloseable {
         throw e;
       }
     } finally {
-      PostgresBinaries.deleteTree(staging);
+      DirectoryTrees.deleteQuietly(staging);
     }
     return template;
   }

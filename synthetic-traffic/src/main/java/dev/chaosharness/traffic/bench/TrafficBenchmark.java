@@ -1,21 +1,18 @@
 package dev.chaosharness.traffic.bench;
 
+import dev.chaosharness.core.env.DirectoryTrees;
 import dev.chaosharness.core.traffic.Traffic;
 import dev.chaosharness.core.traffic.TrafficListener;
 import dev.chaosharness.core.traffic.TrafficPlan;
 import dev.chaosharness.core.traffic.TrafficResult;
 import dev.chaosharness.core.traffic.TrafficRun;
 import dev.chaosharness.traffic.driver.GatlingTraffic;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 /**
  * The traffic benchmark, against a {@link TrivialEndpoint} started in the same run:
@@ -122,18 +119,11 @@ public final class TrafficBenchmark {
       result = run.await(duration.plusMinutes(2));
     }
     if (!settings.keepRuns()) {
-      deleteRecursively(result.directory()); // a step at 70,000/s for 30 s logs about 400 MB
+      DirectoryTrees.deleteQuietly(result.directory()); // a step at 70,000/s for 30 s logs about 400 MB
     }
     return result;
   }
 
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // what is left stays under --output
-    }
-  }
 
   private void goal(boolean met, String format, Object... args) {
     allPassed &= met;
