@@ -57,7 +57,7 @@ final class SagaIndex {
         specType[id] = t;
       }
     }
-    byOrderId = "orderId".equals(spec.key());
+    byOrderId = spec.keyedByOrderId();
     firstCopy = new int[history.size()];
     cause = new int[history.size()];
     indexEventIds();

@@ -71,6 +71,11 @@ public record SagaSpec(
     return types;
   }
 
+  /** Whether sagas are keyed by the envelope's {@code orderId} rather than the Kafka record key. */
+  public boolean keyedByOrderId() {
+    return "orderId".equals(key);
+  }
+
   /** Returns the known types sorted, for messages. */
   static String known(Set<String> types) {
     return new TreeSet<>(types).toString();

@@ -34,7 +34,7 @@ final class SagaDrain implements AutoCloseable {
   SagaDrain(SagaSpec spec, String bootstrapServers, List<String> topics) {
     this.start = Set.copyOf(spec.start());
     this.terminal = Set.copyOf(spec.terminal());
-    this.byOrderId = "orderId".equals(spec.key());
+    this.byOrderId = spec.keyedByOrderId();
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
   }
